@@ -1,0 +1,168 @@
+//! Byte classes and boundary rules shared by every detector.
+//!
+//! The scanner works on raw bytes (text may be invalid UTF-8); these helpers
+//! answer "can an identifier start or end here" the same way for all of them.
+
+/// Class bits for one byte, from [`CLASS`].
+pub const DIGIT: u8 = 1;
+pub const HEX: u8 = 2;
+pub const ALPHA: u8 = 4;
+pub const UPPER: u8 = 8;
+/// A byte the main loop must stop at (alphanumeric or an anchor like `+ @ % :`).
+pub const INTEREST: u8 = 16;
+
+/// The class of every byte value.
+pub static CLASS: [u8; 256] = build_classes();
+
+const fn build_classes() -> [u8; 256] {
+    let mut t = [0u8; 256];
+    let mut b = 0usize;
+    while b < 256 {
+        let c = b as u8;
+        let mut v = 0u8;
+        if c.is_ascii_digit() {
+            v |= DIGIT | HEX | INTEREST;
+        }
+        if c.is_ascii_alphabetic() {
+            v |= ALPHA | INTEREST;
+        }
+        if c.is_ascii_uppercase() {
+            v |= UPPER;
+        }
+        if c.is_ascii_hexdigit() {
+            v |= HEX;
+        }
+        if c == b'+' || c == b'@' || c == b'%' || c == b':' {
+            v |= INTEREST;
+        }
+        t[b] = v;
+        b += 1;
+    }
+    t
+}
+
+#[inline]
+pub fn is_digit(b: u8) -> bool {
+    b.is_ascii_digit()
+}
+
+#[inline]
+pub fn is_hex(b: u8) -> bool {
+    CLASS[b as usize] & HEX != 0
+}
+
+#[inline]
+pub fn is_alnum(b: u8) -> bool {
+    CLASS[b as usize] & (DIGIT | ALPHA) != 0
+}
+
+/// The byte at `i`, or `None` outside the haystack.
+#[inline]
+pub fn at(hay: &[u8], i: usize) -> Option<u8> {
+    hay.get(i).copied()
+}
+
+/// The byte before `i`, or `None` at the start.
+#[inline]
+pub fn before(hay: &[u8], i: usize) -> Option<u8> {
+    if i == 0 {
+        None
+    } else {
+        Some(hay[i - 1])
+    }
+}
+
+/// End of the run of bytes from `i` that satisfy `pred`.
+#[inline]
+pub fn run_end(hay: &[u8], mut i: usize, pred: impl Fn(u8) -> bool) -> usize {
+    while i < hay.len() && pred(hay[i]) {
+        i += 1;
+    }
+    i
+}
+
+/// Whether a numeric identifier may start at `start`: not glued to an ASCII
+/// letter or digit (Cyrillic and punctuation are fine: `ИИН900101300811`,
+/// `тел:8701...`), and not the fraction of a decimal number (`0.123...`).
+#[inline]
+pub fn numeric_left_ok(hay: &[u8], start: usize) -> bool {
+    match before(hay, start) {
+        None => true,
+        Some(b) if is_alnum(b) => false,
+        Some(b'.') => !matches!(before(hay, start - 1), Some(d) if is_digit(d)),
+        Some(_) => true,
+    }
+}
+
+/// Whether a numeric identifier may end at `end` (exclusive): not followed by
+/// an ASCII letter or digit, nor by `.digit` / `,digit` continuing a number.
+#[inline]
+pub fn numeric_right_ok(hay: &[u8], end: usize) -> bool {
+    match at(hay, end) {
+        None => true,
+        Some(b) if is_alnum(b) => false,
+        Some(b'.') => !matches!(at(hay, end + 1), Some(d) if is_digit(d)),
+        Some(_) => true,
+    }
+}
+
+/// Whether the character ending just before `i` is a letter in any script
+/// (decodes one UTF-8 character backwards; invalid bytes count as non-letters).
+pub fn letter_before(hay: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let b = hay[i - 1];
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric() || b == b'_';
+    }
+    let lo = i.saturating_sub(4);
+    (lo..i - 1)
+        .rev()
+        .find(|&s| hay[s] & 0xC0 != 0x80)
+        .and_then(|s| std::str::from_utf8(&hay[s..i]).ok())
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character starting at `i` is a letter in any script.
+pub fn letter_at(hay: &[u8], i: usize) -> bool {
+    let Some(&b) = hay.get(i) else { return false };
+    if b < 0x80 {
+        return b.is_ascii_alphanumeric() || b == b'_';
+    }
+    let len = match b {
+        0xC0..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF7 => 4,
+        _ => return false,
+    };
+    hay.get(i..i + len)
+        .and_then(|s| std::str::from_utf8(s).ok())
+        .and_then(|s| s.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Number of characters in `bytes`, counting each invalid UTF-8 byte as one.
+#[inline]
+pub fn char_count(bytes: &[u8]) -> usize {
+    bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn boundaries() {
+        assert!(numeric_left_ok(b"x 123", 2));
+        assert!(!numeric_left_ok(b"order123", 5));
+        assert!(!numeric_left_ok(b"0.123", 2));
+        assert!(numeric_left_ok("ИИН123".as_bytes(), 6));
+        assert!(numeric_right_ok(b"123. Next", 3));
+        assert!(!numeric_right_ok(b"123.4", 3));
+        assert!(letter_before("аб".as_bytes(), 4));
+        assert!(!letter_before("а ".as_bytes(), 3));
+        assert!(letter_at("жсн".as_bytes(), 0));
+    }
+}

@@ -1,0 +1,252 @@
+//! The command line: `qorgau scan`, `qorgau patterns [check]`. Parses flags,
+//! builds the engine and the printer, and maps outcomes to exit codes
+//! (0 nothing found, 1 personal data found, 2 error — as grep and ripgrep).
+
+use std::io::{self, IsTerminal, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+use crate::input;
+use crate::kind::KindSet;
+use crate::patterns;
+use crate::report::{self, Format};
+use crate::scan;
+
+/// Find and anonymize personal data (Kazakhstan first) in batch files.
+#[derive(Debug, Parser)]
+#[command(name = "qorgau", version, about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Find personal data and report it; changes nothing.
+    ///
+    /// Exit status: 0 nothing found, 1 personal data found, 2 error.
+    Scan(ScanArgs),
+    /// List the detectors, or `check` every example in patterns/.
+    Patterns {
+        #[command(subcommand)]
+        action: Option<PatternsAction>,
+    },
+    /// Write the synthetic sample files (fake people, valid checksums).
+    #[command(hide = true)]
+    Synth {
+        /// Directory to write into.
+        #[arg(long, default_value = "samples")]
+        out: PathBuf,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 2026)]
+        seed: u64,
+        /// Also write a labelled log of about this many MiB (`bench.log` +
+        /// `bench.labels.jsonl`).
+        #[arg(long)]
+        large_mib: Option<usize>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum PatternsAction {
+    /// Run every positive and negative example through the engine.
+    Check,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum InputFormat {
+    /// Chosen by extension and content.
+    Auto,
+    /// Lines of text (logs, JSON lines, anything else).
+    Text,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, clap::Args)]
+struct ScanArgs {
+    /// Files, directories (walked recursively), globs, or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Report only these kinds (comma-separated ids, e.g. `iin,phone`).
+    #[arg(long, value_name = "LIST")]
+    kinds: Option<String>,
+    /// Drop findings below this confidence (0.0–1.0).
+    #[arg(long, default_value_t = DEFAULT_MIN_CONFIDENCE, value_name = "F")]
+    min_confidence: f32,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// How to read inputs.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Colour in text output.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    color: Color,
+    /// No progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Print throughput and totals to stderr at the end.
+    #[arg(long)]
+    stats: bool,
+    /// Bytes per chunk (for tests of chunk borders).
+    #[arg(long, hide = true, default_value_t = 4 << 20)]
+    chunk_size: usize,
+}
+
+/// Runs the command line and returns the process exit code.
+pub fn run() -> i32 {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let code = if e.use_stderr() { 2 } else { 0 };
+            let _ = e.print();
+            return code;
+        }
+    };
+    match cli.command {
+        Command::Scan(args) => scan_command(args),
+        Command::Patterns { action } => patterns_command(action),
+        Command::Synth {
+            out,
+            seed,
+            large_mib,
+        } => match crate::synth::write_samples(&out, seed, large_mib) {
+            Ok(()) => 0,
+            Err(e) => {
+                eprintln!("qorgau: {}: {e}", out.display());
+                2
+            }
+        },
+    }
+}
+
+fn scan_command(args: ScanArgs) -> i32 {
+    let kinds = match args.kinds.as_deref().map(KindSet::parse_list) {
+        None => KindSet::all(),
+        Some(Ok(k)) => k,
+        Some(Err(e)) => {
+            eprintln!("qorgau: --kinds: {e}");
+            return 2;
+        }
+    };
+    if !(0.0..=1.0).contains(&args.min_confidence) {
+        eprintln!("qorgau: --min-confidence must be between 0 and 1");
+        return 2;
+    }
+    if let Some(n) = args.threads {
+        if n == 0 {
+            eprintln!("qorgau: --threads must be at least 1");
+            return 2;
+        }
+        // Fails only if a pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    let _ = args.input_format;
+    let engine = Engine::builder()
+        .kinds(kinds)
+        .min_confidence(args.min_confidence)
+        .build();
+    let (sources, errors) = input::resolve(&args.paths);
+    for e in &errors {
+        eprintln!("qorgau: {}: {}", e.arg, e.message);
+    }
+    let stdout = io::stdout();
+    let color = match args.color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    };
+    let out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
+    let mut sink = report::printer(args.format, out, color);
+    let opts = scan::Options {
+        chunk_size: args.chunk_size.max(1),
+        progress: !args.no_progress,
+        ..scan::Options::default()
+    };
+    let summary = match scan::run(&engine, &sources, &opts, sink.as_mut()) {
+        Ok(s) => s,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
+        Err(e) => {
+            eprintln!("qorgau: output: {e}");
+            return 2;
+        }
+    };
+    if args.stats {
+        let mb = summary.bytes as f64 / 1e6;
+        eprintln!(
+            "qorgau: {} findings, {} files, {:.1} MB in {:.2} s ({:.1} MB/s)",
+            summary.findings,
+            summary.files,
+            mb,
+            summary.seconds,
+            mb / summary.seconds.max(1e-9)
+        );
+    }
+    if !errors.is_empty() || summary.had_errors() {
+        2
+    } else if summary.findings > 0 {
+        1
+    } else {
+        0
+    }
+}
+
+fn patterns_command(action: Option<PatternsAction>) -> i32 {
+    let all = patterns::load();
+    let mut out = io::stdout().lock();
+    match action {
+        None => {
+            for p in &all {
+                let _ = writeln!(
+                    out,
+                    "{:<10} {:<12} {:>3} examples {:>3} negatives  {}",
+                    p.kind,
+                    p.id,
+                    p.examples.len(),
+                    p.negatives.len(),
+                    p.description
+                );
+            }
+            0
+        }
+        Some(PatternsAction::Check) => {
+            let engine = Engine::default();
+            let (count, failures) = patterns::check(&engine, &all);
+            for f in &failures {
+                let what = if f.positive {
+                    "missed"
+                } else {
+                    "false positive"
+                };
+                let _ = writeln!(
+                    out,
+                    "FAIL {} {what}: {:?} -> found [{}]",
+                    f.pattern,
+                    f.example,
+                    f.found.join(", ")
+                );
+            }
+            let _ = writeln!(
+                out,
+                "{} examples, {} passed, {} failed",
+                count,
+                count - failures.len(),
+                failures.len()
+            );
+            i32::from(!failures.is_empty())
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! E-mail addresses: a dot-atom local part (letters, digits, `._%+-`, `+`
+//! tags included) and a domain of two or more labels, ASCII, punycode
+//! (`xn--80ao21a`) or Unicode (`пример.қаз`). Found from the `@` (or `%40` in
+//! URLs) outwards. A trailing sentence period is not part of it; masked forms
+//! (`a***@mail.kz`) and file names like `icon@2x.png` are not addresses.
+
+use crate::bytes::is_alnum;
+use crate::detect::Cx;
+use crate::engine::Needs;
+use crate::kind::Kind;
+
+/// Top-level "domains" that are really file extensions.
+const NOT_TLDS: &[&str] = &[
+    "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "css", "scss", "map", "json",
+    "txt", "log", "csv", "xml", "yml", "yaml", "ts", "tsx", "jsx", "py", "rs", "go", "java",
+    "class", "so", "dll", "exe", "tmp", "bak", "swp", "lock", "min",
+];
+
+fn local_char(b: u8) -> bool {
+    is_alnum(b) || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
+}
+
+/// At `@` (`at_len` 1) or `%40` (`at_len` 3).
+pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut s = at;
+    while s > 0 && at - s < 64 && local_char(hay[s - 1]) {
+        s -= 1;
+    }
+    // A local part does not start with punctuation; a URL-encoded one may
+    // follow `%3D` / `%22` and the like.
+    while s < at && !is_alnum(hay[s]) {
+        s += 1;
+    }
+    if s >= at
+        || matches!(hay.get(s.wrapping_sub(1)), Some(b'*'))
+        || hay[at - 1] == b'.'
+        || hay[s..at].windows(2).any(|w| w == b"..")
+    {
+        return None;
+    }
+    let (end, tld) = domain(hay, at + at_len)?;
+    if matches!(hay.get(end), Some(b'*')) {
+        return None;
+    }
+    let tld = std::str::from_utf8(&hay[tld..end]).ok()?;
+    if NOT_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
+        return None;
+    }
+    cx.emit(s, end, Kind::Email, 0.95, Needs::Nothing)
+        .then_some(end)
+}
+
+/// Parses a domain at `i`; returns its end and the start of its last label.
+fn domain(hay: &[u8], mut i: usize) -> Option<(usize, usize)> {
+    let mut labels = 0;
+    let mut last = i;
+    let mut end = i;
+    loop {
+        let ls = i;
+        while let Some(n) = label_char_len(hay, i) {
+            // `mail.kz-ке`: a Kazakh suffix after an ASCII label is not
+            // part of the domain.
+            if hay[i] == b'-' && hay.get(i + 1).is_some_and(|&b| b >= 0x80) && hay[ls..i].is_ascii()
+            {
+                break;
+            }
+            i += n;
+        }
+        if i == ls || hay[ls] == b'-' || hay[i - 1] == b'-' || i - ls > 63 {
+            break;
+        }
+        labels += 1;
+        last = ls;
+        end = i;
+        if hay.get(i) == Some(&b'.') && label_char_len(hay, i + 1).is_some() {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    if labels < 2 || !tld_ok(&hay[last..end]) {
+        return None;
+    }
+    Some((end, last))
+}
+
+/// Length of the domain-label character at `i` (ASCII letter, digit, `-`, or
+/// a non-ASCII letter), or `None`.
+fn label_char_len(hay: &[u8], i: usize) -> Option<usize> {
+    let b = *hay.get(i)?;
+    if b < 0x80 {
+        return (is_alnum(b) || b == b'-').then_some(1);
+    }
+    let n = match b {
+        0xC2..=0xDF => 2,
+        0xE0..=0xEF => 3,
+        0xF0..=0xF4 => 4,
+        _ => return None,
+    };
+    let c = std::str::from_utf8(hay.get(i..i + n)?)
+        .ok()?
+        .chars()
+        .next()?;
+    c.is_alphanumeric().then_some(n)
+}
+
+/// A top-level label: two or more letters, or punycode `xn--…`.
+fn tld_ok(t: &[u8]) -> bool {
+    if t.len() > 4 && t[..4].eq_ignore_ascii_case(b"xn--") {
+        return true;
+    }
+    match std::str::from_utf8(t) {
+        Ok(s) => s.chars().count() >= 2 && s.chars().all(char::is_alphabetic),
+        Err(_) => false,
+    }
+}

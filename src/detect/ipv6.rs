@@ -1,0 +1,79 @@
+//! IPv6 addresses in every RFC 4291 text form (RFC 5952's canonical one
+//! included): eight groups of 1–4 hex digits, one `::` for a run of zero
+//! groups, an embedded IPv4 tail (`::ffff:192.0.2.128`); a zone (`%eth0`) is
+//! not part of the span. Clock times (`12:34:56`) have too few groups; C++ and
+//! Rust paths (`std::cout`, `dead::beef`) have no digit or no hex; `::` and
+//! `::1` identify nobody.
+
+use crate::bytes::{self, is_alnum, is_digit, is_hex};
+use crate::detect::{ipv4, Cx};
+use crate::engine::Needs;
+use crate::kind::Kind;
+
+/// At a hex run followed by `:`, or at `::`.
+pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if bytes::before(hay, s).is_some_and(|b| is_alnum(b) || b == b':' || b == b'.') {
+        return None;
+    }
+    let mut i = s;
+    let mut groups = 0usize;
+    let mut compressed = false;
+    let mut end = s;
+    let mut digit = false;
+    if hay[s..].starts_with(b"::") {
+        compressed = true;
+        i += 2;
+        end = i;
+    }
+    loop {
+        let ge = bytes::run_end(hay, i, is_hex);
+        if ge == i {
+            break;
+        }
+        if hay.get(ge) == Some(&b'.') {
+            // An embedded IPv4 tail takes the last 32 bits.
+            if let Some((_, v4_end)) = ipv4::parse(hay, i) {
+                groups += 2;
+                end = v4_end;
+                digit = true;
+                break;
+            }
+        }
+        if ge - i > 4 {
+            return None;
+        }
+        digit |= hay[i..ge].iter().any(|&b| is_digit(b));
+        groups += 1;
+        end = ge;
+        i = ge;
+        if hay[i..].starts_with(b"::") {
+            if compressed {
+                return None;
+            }
+            compressed = true;
+            i += 2;
+            end = i;
+        } else if hay.get(i) == Some(&b':') && hay.get(i + 1).is_some_and(|&b| is_hex(b)) {
+            i += 1;
+        } else {
+            break;
+        }
+        if groups > 8 {
+            return None;
+        }
+    }
+    let complete = if compressed { groups <= 7 } else { groups == 8 };
+    if !complete || !digit || bytes::at(hay, end).is_some_and(|b| is_alnum(b) || b == b':') {
+        return None;
+    }
+    let text = &hay[s..end];
+    let base = match text {
+        b"::1" => 0.2,
+        _ if groups == 0 => return None,
+        _ if compressed && groups == 1 && !text.starts_with(b"::") => return None,
+        _ => 0.85,
+    };
+    cx.emit(s, end, Kind::Ipv6, base, Needs::Nothing)
+        .then_some(end)
+}

@@ -1,0 +1,92 @@
+//! IIN (ИИН/ЖСН) and BIN (БИН/БСН): 12 digits with the two-pass mod-11 check
+//! digit. Digit 5 tells them apart (an IIN's is the tens of the birth day,
+//! 0–3; a BIN's is 4–6), so one candidate is never both.
+//!
+//! The checksum alone passes one random number in ten, so the embedded date
+//! and the century/sex digit decide the base confidence; since 2013 the law no
+//! longer guarantees those digits, so a bad date lowers confidence instead of
+//! rejecting, and a context word (ИИН, ЖСН, IIN) lifts it back.
+
+use crate::checksum::iin_bin_check;
+use crate::detect::{all_same, Cx};
+use crate::engine::Needs;
+use crate::kind::Kind;
+
+/// The latest two-digit birth year an IIN of the 2000s can carry. Kept
+/// fixed (not read from the clock) so results do not change with the date.
+const LATEST_2000S_YEAR: u32 = 26;
+
+/// A plain 12-digit run at `s..e` whose boundaries the caller checked.
+pub(crate) fn plain(cx: &mut Cx, s: usize, e: usize) -> bool {
+    let Ok(d) = <&[u8; 12]>::try_from(&cx.hay[s..e]) else {
+        return false;
+    };
+    if all_same(d) || !iin_bin_check(d) {
+        return false;
+    }
+    match d[4] {
+        b'0'..=b'3' => cx.emit(s, e, Kind::Iin, iin_confidence(d), Needs::Nothing),
+        b'4'..=b'6' => cx.emit(s, e, Kind::Bin, bin_confidence(d), Needs::Nothing),
+        _ => false,
+    }
+}
+
+fn num(d: &[u8]) -> u32 {
+    d.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0'))
+}
+
+/// Base confidence of a checksum-valid IIN from its date and digit 7.
+pub(crate) fn iin_confidence(d: &[u8; 12]) -> f32 {
+    let (yy, mm, dd) = (num(&d[0..2]), num(&d[2..4]), num(&d[4..6]));
+    let centuries: &[u32] = match d[6] {
+        b'1' | b'2' => &[1800],
+        b'3' | b'4' => &[1900],
+        b'5' | b'6' => &[2000],
+        b'0' => &[1900, 2000],
+        _ => &[],
+    };
+    let valid = centuries
+        .iter()
+        .any(|&c| (c != 2000 || yy <= LATEST_2000S_YEAR) && is_date(c + yy, mm, dd));
+    match (valid, d[6]) {
+        (true, b'3'..=b'6') => 0.85,
+        (true, b'0') => 0.6,
+        (true, _) => 0.55,
+        (false, _) => 0.35,
+    }
+}
+
+/// Base confidence of a checksum-valid BIN from its month and office digit.
+fn bin_confidence(d: &[u8; 12]) -> f32 {
+    let mm = num(&d[2..4]);
+    match (mm, d[5]) {
+        (1..=12, b'0'..=b'4') => 0.8,
+        _ => 0.35,
+    }
+}
+
+/// Whether `y-m-d` is a calendar date.
+pub(crate) fn is_date(y: u32, m: u32, d: u32) -> bool {
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates() {
+        assert!(is_date(2000, 2, 29));
+        assert!(!is_date(1900, 2, 29));
+        assert!(!is_date(1990, 13, 1));
+        assert!(iin_confidence(b"900101300811") > 0.8);
+        assert!(iin_confidence(b"901301300811") < 0.5);
+    }
+}

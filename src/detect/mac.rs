@@ -1,0 +1,45 @@
+//! MAC addresses: six octets as `aa:bb:cc:dd:ee:ff`, `AA-BB-CC-DD-EE-FF` or
+//! Cisco's `aabb.ccdd.eeff`, one separator throughout. A longer chain of hex
+//! pairs (an SSH key fingerprint) is not a MAC; the all-zero and broadcast
+//! addresses identify nobody.
+
+use crate::bytes::{self, is_alnum, is_hex};
+use crate::detect::Cx;
+use crate::engine::Needs;
+use crate::kind::Kind;
+
+/// At a 2-hex run followed by `:`/`-`, or a 4-hex run followed by `.`.
+pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let (sep, group, groups) = match hay.get(s + 2) {
+        Some(&c @ (b':' | b'-')) => (c, 2, 6),
+        _ => (b'.', 4, 3),
+    };
+    let end = s + groups * (group + 1) - 1;
+    let text = hay.get(s..end)?;
+    for (k, &b) in text.iter().enumerate() {
+        let is_sep = (k + 1) % (group + 1) == 0;
+        if (is_sep && b != sep) || (!is_sep && !is_hex(b)) {
+            return None;
+        }
+    }
+    // Not part of a longer chain: `xx:` before or `:xx` after.
+    let chained_before = bytes::before(hay, s) == Some(sep) && s >= 2 && is_hex(hay[s - 2]);
+    let chained_after =
+        bytes::at(hay, end) == Some(sep) && bytes::at(hay, end + 1).is_some_and(is_hex);
+    if chained_before || chained_after || bytes::at(hay, end).is_some_and(is_alnum) {
+        return None;
+    }
+    let hex = text.iter().filter(|&&b| b != sep);
+    if hex.clone().all(|&b| b == b'0') || hex.clone().all(|&b| b == b'f' || b == b'F') {
+        return None;
+    }
+    let has_letter = hex.clone().any(|b| b.is_ascii_alphabetic());
+    let base = match (has_letter, sep) {
+        (true, _) => 0.85,
+        (false, b'.') => 0.3,
+        (false, _) => 0.45,
+    };
+    cx.emit(s, end, Kind::Mac, base, Needs::Nothing)
+        .then_some(end)
+}

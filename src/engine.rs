@@ -1,0 +1,348 @@
+//! The detection engine: one pass over a byte slice that stops only at ASCII
+//! alphanumeric runs and a few anchors (`+`, `@`, `%`, `::`), hands each to the
+//! detectors whose shape fits, and keeps what their validators accept.
+//!
+//! Spans never straddle a line, so a caller may cut a large input into chunks
+//! on line boundaries and scan them in parallel ([`Engine::find_in`] takes the
+//! chunk's body range and looks at the bytes around it only to complete or
+//! reject identifiers at its edges). Nothing here allocates per candidate:
+//! validators work on stack buffers, and context words are looked up only for
+//! candidates that already passed their validators.
+
+use std::ops::Range;
+
+use crate::bytes::{self, is_alnum, is_digit, is_hex, ALPHA, CLASS, DIGIT, HEX, INTEREST};
+use crate::context::{Context, ContextIndex};
+use crate::detect::{card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, phone};
+use crate::finding::Finding;
+use crate::kind::{Kind, KindSet};
+use crate::patterns;
+
+/// The default minimum confidence of a reported finding.
+pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
+
+/// A compiled set of detectors. Cheap to share across threads (`&Engine`).
+#[derive(Debug, Clone)]
+pub struct Engine {
+    context: ContextIndex,
+    kinds: KindSet,
+    min_confidence: f32,
+}
+
+/// Configures an [`Engine`].
+#[derive(Debug, Clone)]
+pub struct EngineBuilder {
+    kinds: KindSet,
+    min_confidence: f32,
+}
+
+impl Default for EngineBuilder {
+    fn default() -> Self {
+        EngineBuilder {
+            kinds: KindSet::all(),
+            min_confidence: DEFAULT_MIN_CONFIDENCE,
+        }
+    }
+}
+
+impl EngineBuilder {
+    /// Reports only these kinds (detection still runs for all, so that a
+    /// phone inside an e-mail address is not reported as a phone).
+    pub fn kinds(mut self, kinds: KindSet) -> Self {
+        self.kinds = kinds;
+        self
+    }
+
+    /// Drops findings below this confidence (0.0–1.0).
+    pub fn min_confidence(mut self, min: f32) -> Self {
+        self.min_confidence = min.clamp(0.0, 1.0);
+        self
+    }
+
+    /// Compiles the detectors and their context words.
+    pub fn build(self) -> Engine {
+        Engine {
+            context: ContextIndex::new(&patterns::load()),
+            kinds: self.kinds,
+            min_confidence: self.min_confidence,
+        }
+    }
+}
+
+impl Default for Engine {
+    fn default() -> Self {
+        Engine::builder().build()
+    }
+}
+
+impl Engine {
+    /// A builder with every kind and the default minimum confidence.
+    pub fn builder() -> EngineBuilder {
+        EngineBuilder::default()
+    }
+
+    /// All findings in `hay`, sorted by start, non-overlapping.
+    pub fn find(&self, hay: &[u8]) -> Vec<Finding> {
+        let mut out = Vec::new();
+        self.find_in(hay, 0..hay.len(), true, &mut out);
+        out
+    }
+
+    /// Appends to `out` the findings that start inside `body`, sorted and
+    /// non-overlapping. Bytes of `hay` outside `body` are context: they are
+    /// read to complete an identifier that starts in `body` or to see that
+    /// one started before it. `at_eof` says whether `hay` ends where the
+    /// input ends; if not, an identifier touching the end of `hay` is
+    /// rejected, since it might continue.
+    ///
+    /// # Panics
+    /// If `body` is not within `hay`.
+    pub fn find_in(&self, hay: &[u8], body: Range<usize>, at_eof: bool, out: &mut Vec<Finding>) {
+        assert!(body.start <= body.end && body.end <= hay.len());
+        let first = out.len();
+        let usable = if at_eof {
+            hay
+        } else {
+            trim_unfinished(hay, body.end)
+        };
+        let mut cx = Cx {
+            hay: usable,
+            context: &self.context,
+            out,
+        };
+        let mut i = resync(usable, body.start);
+        let end = body.end.min(usable.len());
+        while i < end {
+            let b = usable[i];
+            let class = CLASS[b as usize];
+            if class & INTEREST == 0 {
+                i += 1;
+                continue;
+            }
+            i = if class & (DIGIT | ALPHA) != 0 {
+                word(&mut cx, i)
+            } else {
+                anchor(&mut cx, i, b)
+            };
+        }
+        finish(out, first, body, self.kinds, self.min_confidence);
+    }
+}
+
+/// Where scanning must start so that a body starting mid-line is tokenized
+/// as it would be from the line's start.
+fn resync(hay: &[u8], start: usize) -> usize {
+    if start == 0 || hay[start - 1] == b'\n' {
+        return start;
+    }
+    memchr::memrchr(b'\n', &hay[..start]).map_or(0, |p| p + 1)
+}
+
+/// When the input goes on past `hay`, its last alphanumeric run may be the
+/// head of a longer token; cut it off so that no detector takes it as whole.
+fn trim_unfinished(hay: &[u8], body_end: usize) -> &[u8] {
+    let from = body_end.min(hay.len());
+    match hay[from..].iter().rposition(|&b| !is_alnum(b)) {
+        Some(p) => &hay[..from + p + 1],
+        None => &hay[..from],
+    }
+}
+
+/// An ASCII alphanumeric run starting at `s`: dispatch on its shape.
+/// Returns where scanning continues.
+fn word(cx: &mut Cx, s: usize) -> usize {
+    let hay = cx.hay;
+    let mut e = s;
+    let mut all = DIGIT | HEX;
+    while e < hay.len() && is_alnum(hay[e]) {
+        all &= CLASS[hay[e] as usize];
+        e += 1;
+    }
+    let n = e - s;
+    let next = bytes::at(hay, e);
+    let all_digit = all & DIGIT != 0;
+    let all_hex = all & HEX != 0;
+
+    if all_hex && bytes::numeric_left_ok(hay, s) {
+        let tried = match (n, next) {
+            (2, Some(b':' | b'-')) | (4, Some(b'.')) => mac::at(cx, s),
+            _ => None,
+        };
+        let tried = tried.or_else(|| match next {
+            Some(b':') if n <= 4 => ipv6::at(cx, s),
+            _ => None,
+        });
+        if let Some(end) = tried {
+            return end;
+        }
+    }
+    if all_digit {
+        if let Some(end) = digits(cx, s, e, next) {
+            return end;
+        }
+    } else if all_hex && (n == 14 || n == 15) {
+        meid::hex(cx, s, e);
+    } else if n >= 4 && is_country_start(&hay[s..]) {
+        if let Some(end) = iban::at(cx, s, e) {
+            return end;
+        }
+    }
+    e
+}
+
+fn is_country_start(w: &[u8]) -> bool {
+    w[0].is_ascii_uppercase() && w[1].is_ascii_uppercase() && is_digit(w[2]) && is_digit(w[3])
+}
+
+/// A run of digits `s..e`: grouped forms first, then the plain run by length.
+fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
+    let hay = cx.hay;
+    let n = e - s;
+    if n <= 3 && next == Some(b'.') {
+        if let Some(end) = ipv4::at(cx, s) {
+            return Some(end);
+        }
+    }
+    if matches!(hay[s], b'7' | b'8') {
+        if let Some(end) = phone::at_digits(cx, s) {
+            return Some(end);
+        }
+    }
+    if let Some(sep @ (b' ' | b'-' | b'/')) = next {
+        let grouped = match n {
+            4 => card::grouped(cx, s),
+            2 | 6 | 8 => imei::grouped(cx, s, sep),
+            _ => None,
+        };
+        if let Some(end) = grouped {
+            return Some(end);
+        }
+    }
+    if !bytes::numeric_left_ok(hay, s) || !bytes::numeric_right_ok(hay, e) {
+        return None;
+    }
+    let found = match n {
+        10 => phone::bare_national(cx, s, e),
+        12 => kz_id::plain(cx, s, e),
+        14 => card::plain(cx, s, e) || meid::hex(cx, s, e),
+        13..=19 => card::plain(cx, s, e) || imei::plain(cx, s, e) || meid::decimal(cx, s, e),
+        _ => false,
+    };
+    found.then_some(e)
+}
+
+/// A non-alphanumeric byte the loop stops at.
+fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
+    let hay = cx.hay;
+    let found = match b {
+        b'+' => phone::at_plus(cx, i, 1),
+        b'@' => email::at(cx, i, 1),
+        b'%' => match hay.get(i + 1..i + 3) {
+            Some(b"40") => email::at(cx, i, 3),
+            Some(b"2B" | b"2b") => phone::at_plus(cx, i, 3),
+            _ => None,
+        },
+        b':' if hay.get(i + 1) == Some(&b':')
+            && !bytes::before(hay, i).is_some_and(|p| is_hex(p) || p == b':') =>
+        {
+            ipv6::at(cx, i)
+        }
+        _ => None,
+    };
+    found.unwrap_or(i + 1)
+}
+
+/// Sorts the new findings, drops those outside `body`, below the threshold
+/// or of unwanted kinds, and resolves overlaps: a longer span wins, then a
+/// higher confidence.
+fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindSet, min: f32) {
+    let new = &mut out[first..];
+    new.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+    let mut keep = first;
+    for r in first..out.len() {
+        let f = out[r];
+        if f.start < body.start || f.start >= body.end || f.confidence < min {
+            continue;
+        }
+        if keep > first && out[keep - 1].overlaps(&f) {
+            let last = out[keep - 1];
+            let better =
+                f.len() > last.len() || (f.len() == last.len() && f.confidence > last.confidence);
+            if better {
+                out[keep - 1] = f;
+            }
+            continue;
+        }
+        out[keep] = f;
+        keep += 1;
+    }
+    out.truncate(keep);
+    let mut keep = first;
+    for r in first..out.len() {
+        if kinds.contains(out[r].kind) {
+            out[keep] = out[r];
+            keep += 1;
+        }
+    }
+    out.truncate(keep);
+}
+
+/// What a detector sees: the haystack, the context words, and where to put
+/// what it found.
+pub(crate) struct Cx<'a> {
+    pub hay: &'a [u8],
+    context: &'a ContextIndex,
+    out: &'a mut Vec<Finding>,
+}
+
+/// How much a finding depends on context words.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Needs {
+    /// The shape and validators suffice; context raises confidence.
+    Nothing,
+    /// Only reported when a context word for its kind is near.
+    Context,
+}
+
+impl Cx<'_> {
+    /// The context words around a span.
+    pub fn context(&self, start: usize, end: usize) -> Context {
+        self.context.around(self.hay, start, end)
+    }
+
+    /// Reports a validated candidate with confidence `base`, adjusted by the
+    /// context: a supporting word removes 70% of the remaining doubt, an
+    /// opposing one (and none supporting) halves the confidence.
+    pub fn emit(&mut self, start: usize, end: usize, kind: Kind, base: f32, needs: Needs) -> bool {
+        let ctx = self.context(start, end);
+        self.emit_with(ctx, start, end, kind, base, needs)
+    }
+
+    /// As [`Cx::emit`], with context already looked up.
+    pub fn emit_with(
+        &mut self,
+        ctx: Context,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        base: f32,
+        needs: Needs,
+    ) -> bool {
+        let confidence = if ctx.supports(kind) {
+            1.0 - (1.0 - base) * 0.3
+        } else if needs == Needs::Context {
+            return false;
+        } else if ctx.opposes(kind) {
+            base * 0.5
+        } else {
+            base
+        };
+        self.out.push(Finding {
+            start,
+            end,
+            kind,
+            confidence,
+        });
+        true
+    }
+}

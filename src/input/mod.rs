@@ -1,0 +1,155 @@
+//! Where bytes come from: PATH arguments resolved to sources (files,
+//! directories walked recursively in name order, globs, `-` for stdin),
+//! opened with transparent `.gz`/`.zst` decompression, and cut into chunks.
+
+mod chunk;
+
+pub use chunk::{Chunk, Chunker, LOOK_AHEAD, LOOK_BEHIND};
+
+use std::fs::File;
+use std::io::{self, BufReader, Read};
+use std::path::{Path, PathBuf};
+
+/// One input to scan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Source {
+    /// A file, with the path as the user should see it.
+    File(PathBuf),
+    /// Standard input (`-`).
+    Stdin,
+}
+
+impl Source {
+    /// The path as reported in findings (`-` for stdin).
+    pub fn display(&self) -> String {
+        match self {
+            Source::File(p) => p.display().to_string(),
+            Source::Stdin => "-".to_string(),
+        }
+    }
+
+    /// Size on disk, when known (not for stdin or compressed inputs).
+    pub fn size_hint(&self) -> Option<u64> {
+        match self {
+            Source::File(p) if compression(p).is_none() => p.metadata().ok().map(|m| m.len()),
+            _ => None,
+        }
+    }
+
+    /// Opens the source for reading, decompressing `.gz` and `.zst`.
+    ///
+    /// # Errors
+    /// The I/O error of opening the file or starting the decoder.
+    pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
+        match self {
+            Source::Stdin => Ok(Box::new(io::stdin())),
+            Source::File(p) => {
+                let file = File::open(p)?;
+                Ok(match compression(p) {
+                    Some(Compression::Gzip) => {
+                        Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
+                    }
+                    Some(Compression::Zstd) => {
+                        let dec = ruzstd::decoding::StreamingDecoder::new(BufReader::new(file))
+                            .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))?;
+                        Box::new(dec)
+                    }
+                    None => Box::new(file),
+                })
+            }
+        }
+    }
+}
+
+enum Compression {
+    Gzip,
+    Zstd,
+}
+
+fn compression(p: &Path) -> Option<Compression> {
+    match p.extension()?.to_str()? {
+        "gz" => Some(Compression::Gzip),
+        "zst" => Some(Compression::Zstd),
+        _ => None,
+    }
+}
+
+/// A PATH argument that named nothing readable.
+#[derive(Debug)]
+pub struct ResolveError {
+    pub arg: String,
+    pub message: String,
+}
+
+/// Resolves PATH arguments into sources, in argument order; a directory
+/// contributes its files in name order (skipping `.git`); an argument that
+/// does not exist but holds glob characters is expanded as a glob.
+pub fn resolve(args: &[String]) -> (Vec<Source>, Vec<ResolveError>) {
+    let mut sources = Vec::new();
+    let mut errors = Vec::new();
+    for arg in args {
+        if arg == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let path = Path::new(arg);
+        if path.exists() {
+            walk(path, &mut sources, &mut errors);
+        } else if arg.contains(['*', '?', '[']) {
+            match glob::glob(arg) {
+                Ok(paths) => {
+                    let before = sources.len();
+                    for p in paths {
+                        match p {
+                            Ok(p) => walk(&p, &mut sources, &mut errors),
+                            Err(e) => errors.push(ResolveError {
+                                arg: e.path().display().to_string(),
+                                message: e.error().to_string(),
+                            }),
+                        }
+                    }
+                    if sources.len() == before {
+                        errors.push(ResolveError {
+                            arg: arg.clone(),
+                            message: "no file matches this glob".into(),
+                        });
+                    }
+                }
+                Err(e) => errors.push(ResolveError {
+                    arg: arg.clone(),
+                    message: format!("bad glob: {e}"),
+                }),
+            }
+        } else {
+            errors.push(ResolveError {
+                arg: arg.clone(),
+                message: "no such file or directory".into(),
+            });
+        }
+    }
+    (sources, errors)
+}
+
+fn walk(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<ResolveError>) {
+    if !path.is_dir() {
+        sources.push(Source::File(path.to_path_buf()));
+        return;
+    }
+    let walker = walkdir::WalkDir::new(path)
+        .follow_links(false)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.file_name() != ".git");
+    for entry in walker {
+        match entry {
+            Ok(e) if e.file_type().is_file() => sources.push(Source::File(e.into_path())),
+            Ok(_) => {}
+            Err(e) => errors.push(ResolveError {
+                arg: e
+                    .path()
+                    .map_or_else(|| path.display().to_string(), |p| p.display().to_string()),
+                message: e.to_string(),
+            }),
+        }
+    }
+}

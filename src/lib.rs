@@ -1,0 +1,26 @@
+//! qorgau finds personal data of people in Kazakhstan (IIN, BIN, phones,
+//! cards, IBAN, e-mail, device and network identifiers) in batch files.
+//!
+//! The library is the engine behind the `qorgau` command: [`Engine`] finds
+//! identifiers in a byte slice; [`scan`] drives it over files, directories,
+//! globs and stdin in parallel chunks and feeds a [`report::Sink`].
+
+pub mod bytes;
+pub mod checksum;
+pub mod cli;
+pub mod context;
+mod detect;
+pub mod engine;
+pub mod finding;
+pub mod input;
+pub mod kind;
+pub mod patterns;
+pub mod report;
+pub mod scan;
+#[doc(hidden)]
+pub mod synth;
+
+pub use detect::phone::national as phone_national;
+pub use engine::{Engine, EngineBuilder};
+pub use finding::{preview, Finding};
+pub use kind::{Kind, KindSet};

@@ -1,0 +1,138 @@
+//! The seam between the scan driver and the printers: the driver calls a
+//! [`Sink`] with each finding in input order; one printer per output format
+//! implements it. Records carry only the masked preview, never a raw value.
+
+mod json;
+mod jsonl;
+mod sarif;
+mod summary;
+mod text;
+
+pub use json::JsonPrinter;
+pub use jsonl::JsonlPrinter;
+pub use sarif::SarifPrinter;
+pub use summary::SummaryPrinter;
+pub use text::TextPrinter;
+
+use std::collections::BTreeMap;
+use std::io;
+
+use serde::Serialize;
+
+use crate::kind::Kind;
+
+/// One finding as reported (see `shared/spec/interface.md`).
+#[derive(Debug, Clone, Serialize)]
+pub struct Record {
+    pub path: String,
+    pub kind: Kind,
+    pub start: u64,
+    pub end: u64,
+    pub line: u64,
+    pub column: u64,
+    #[serde(serialize_with = "round2")]
+    pub confidence: f32,
+    pub preview: String,
+}
+
+impl Serialize for Kind {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.id())
+    }
+}
+
+fn round2<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_f64((f64::from(*v) * 100.0).round() / 100.0)
+}
+
+/// What happened to one input besides its findings.
+#[derive(Debug, Clone, Serialize)]
+pub struct Note {
+    pub path: String,
+    /// `skipped` (binary), `error` (unreadable), `partial` (binary data
+    /// after some text).
+    pub status: &'static str,
+    pub message: String,
+}
+
+/// Totals of a run.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Summary {
+    pub files: u64,
+    pub bytes: u64,
+    pub findings: u64,
+    /// Findings per kind id.
+    pub kinds: BTreeMap<String, u64>,
+    /// Findings per file and kind id.
+    pub per_file: BTreeMap<String, BTreeMap<String, u64>>,
+    pub notes: Vec<Note>,
+    pub seconds: f64,
+}
+
+impl Summary {
+    /// Counts one record.
+    pub fn add(&mut self, r: &Record) {
+        self.findings += 1;
+        *self.kinds.entry(r.kind.id().to_string()).or_default() += 1;
+        *self
+            .per_file
+            .entry(r.path.clone())
+            .or_default()
+            .entry(r.kind.id().to_string())
+            .or_default() += 1;
+    }
+
+    /// Whether any input could not be read.
+    pub fn had_errors(&self) -> bool {
+        self.notes.iter().any(|n| n.status == "error")
+    }
+}
+
+/// Receives a scan's results in input order.
+pub trait Sink {
+    /// One finding.
+    ///
+    /// # Errors
+    /// The output's I/O error (a closed pipe ends the run).
+    fn finding(&mut self, record: &Record) -> io::Result<()>;
+
+    /// An input was skipped or failed; the driver also tells stderr.
+    ///
+    /// # Errors
+    /// The output's I/O error.
+    fn note(&mut self, _note: &Note) -> io::Result<()> {
+        Ok(())
+    }
+
+    /// The run is over.
+    ///
+    /// # Errors
+    /// The output's I/O error.
+    fn finish(&mut self, summary: &Summary) -> io::Result<()>;
+}
+
+/// The output formats of `scan --format`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Format {
+    /// `path:line:column: kind preview (confidence)`, coloured on a terminal.
+    Text,
+    /// One JSON object per finding per line.
+    Jsonl,
+    /// One JSON document with the findings and a summary.
+    Json,
+    /// SARIF 2.1.0 for code-scanning tools.
+    Sarif,
+    /// Counts per file and kind.
+    Summary,
+}
+
+/// A printer for `format` writing to `out`.
+pub fn printer<W: io::Write + 'static>(format: Format, out: W, color: bool) -> Box<dyn Sink> {
+    match format {
+        Format::Text => Box::new(TextPrinter::new(out, color)),
+        Format::Jsonl => Box::new(JsonlPrinter::new(out)),
+        Format::Json => Box::new(JsonPrinter::new(out)),
+        Format::Sarif => Box::new(SarifPrinter::new(out)),
+        Format::Summary => Box::new(SummaryPrinter::new(out)),
+    }
+}

@@ -1,0 +1,54 @@
+//! The summary printer: counts per file and kind, then totals.
+
+use std::io::{self, Write};
+
+use super::{Record, Sink, Summary};
+
+pub struct SummaryPrinter<W> {
+    out: W,
+}
+
+impl<W: Write> SummaryPrinter<W> {
+    pub fn new(out: W) -> Self {
+        SummaryPrinter { out }
+    }
+}
+
+impl<W: Write> Sink for SummaryPrinter<W> {
+    fn finding(&mut self, _r: &Record) -> io::Result<()> {
+        Ok(())
+    }
+
+    fn finish(&mut self, s: &Summary) -> io::Result<()> {
+        let width = s
+            .per_file
+            .keys()
+            .map(|p| p.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max(4);
+        writeln!(
+            self.out,
+            "{:width$}  {:<14} {:>10}",
+            "file", "kind", "findings"
+        )?;
+        for (path, kinds) in &s.per_file {
+            for (kind, n) in kinds {
+                writeln!(self.out, "{path:width$}  {kind:<14} {n:>10}")?;
+            }
+        }
+        writeln!(self.out)?;
+        for (kind, n) in &s.kinds {
+            writeln!(self.out, "{:width$}  {kind:<14} {n:>10}", "total")?;
+        }
+        writeln!(
+            self.out,
+            "{} findings in {} files ({} bytes), {} skipped or failed",
+            s.findings,
+            s.files,
+            s.bytes,
+            s.notes.len()
+        )?;
+        self.out.flush()
+    }
+}
