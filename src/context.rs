@@ -18,21 +18,13 @@ const BEFORE: usize = 64;
 /// How far after a candidate context is looked for, in bytes.
 const AFTER: usize = 32;
 
-/// Which kinds the words around a candidate speak for and against.
+/// What the words around a candidate say about one kind. When words speak
+/// both for and against it, the nearer one wins (`imei=… imsi=401…`: the
+/// IMSI key is nearer to the IMSI than the IMEI key is).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Context {
-    pub for_kinds: u32,
-    pub against_kinds: u32,
-}
-
-impl Context {
-    pub fn supports(self, kind: Kind) -> bool {
-        self.for_kinds & kind.bit() != 0
-    }
-
-    pub fn opposes(self, kind: Kind) -> bool {
-        self.against_kinds & kind.bit() != 0
-    }
+    pub supports: bool,
+    pub opposes: bool,
 }
 
 /// The compiled context words of all detectors.
@@ -80,31 +72,56 @@ impl ContextIndex {
         ContextIndex { ac, meta }
     }
 
-    /// The context of the candidate at `start..end` in `hay`: words in the
-    /// same line, up to 64 bytes before and 32 after.
-    pub fn around(&self, hay: &[u8], start: usize, end: usize) -> Context {
+    /// What the words in the same line, up to 64 bytes before and 32 after
+    /// the candidate at `start..end`, say about `kind`.
+    pub fn around(&self, hay: &[u8], start: usize, end: usize, kind: Kind) -> Context {
         let lo = start.saturating_sub(BEFORE);
         let lo = memchr::memrchr(b'\n', &hay[lo..start]).map_or(lo, |p| lo + p + 1);
         let hi = (end + AFTER).min(hay.len());
         let hi = memchr::memchr(b'\n', &hay[end..hi]).map_or(hi, |p| end + p);
-        let mut ctx = Context::default();
+        let bit = kind.bit();
+        let (mut near_for, mut near_against) = (usize::MAX, usize::MAX);
         for m in self.ac.find_overlapping_iter(&hay[lo..hi]) {
             let (s, e) = (lo + m.start(), lo + m.end());
-            if s < end && e > start {
-                continue; // inside the candidate itself
-            }
             let (for_kinds, against_kinds, whole) = self.meta[m.pattern().as_usize()];
-            if letter_before(hay, s) && !hay[s].is_ascii_punctuation() {
+            if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {
                 continue;
             }
-            if whole && letter_at(hay, e) {
+            if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
                 continue;
             }
-            ctx.for_kinds |= for_kinds;
-            ctx.against_kinds |= against_kinds;
+            // A label precedes its value; a word after the value more
+            // likely labels the next field, so it counts as farther away.
+            let distance = if e <= start {
+                start - e
+            } else {
+                4 * (s - end) + 8
+            };
+            if for_kinds & bit != 0 {
+                near_for = near_for.min(distance);
+            }
+            if against_kinds & bit != 0 {
+                near_against = near_against.min(distance);
+            }
         }
-        ctx
+        Context {
+            supports: near_for < usize::MAX && near_for <= near_against,
+            opposes: near_against < near_for,
+        }
     }
+}
+
+/// Whether a word may start at `s`: after a non-letter, after `_` (`client_ip`),
+/// or at a camel-case hump (`userEmail`).
+fn starts_word(hay: &[u8], s: usize) -> bool {
+    if s == 0 || hay[s].is_ascii_punctuation() {
+        return true;
+    }
+    let prev = hay[s - 1];
+    if prev == b'_' || (prev.is_ascii_lowercase() && hay[s].is_ascii_uppercase()) {
+        return true;
+    }
+    !letter_before(hay, s)
 }
 
 /// The spellings a word is matched in: as written, and for non-ASCII words in
@@ -137,8 +154,19 @@ mod tests {
         let idx = ContextIndex::new(&crate::patterns::load());
         let hay = "иин клиента: 900101300811".as_bytes();
         let s = hay.len() - 12;
-        assert!(idx.around(hay, s, hay.len()).supports(Kind::Iin));
+        assert!(idx.around(hay, s, hay.len(), Kind::Iin).supports);
         let hay = "ZIP 1.2.3.4".as_bytes();
-        assert!(!idx.around(hay, 4, hay.len()).supports(Kind::Ipv4));
+        assert!(!idx.around(hay, 4, hay.len(), Kind::Ipv4).supports);
+    }
+
+    #[test]
+    fn the_nearer_word_wins() {
+        let idx = ContextIndex::new(&crate::patterns::load());
+        let hay = b"client_ip=1.1.1.1 agent_version=1.2.3.4";
+        let s = hay.len() - 7;
+        let c = idx.around(hay, s, hay.len(), Kind::Ipv4);
+        assert!(c.opposes && !c.supports);
+        let hay = b"userEmail: x";
+        assert!(idx.around(hay, 11, 12, Kind::Email).supports);
     }
 }

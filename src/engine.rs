@@ -305,34 +305,21 @@ pub(crate) enum Needs {
 }
 
 impl Cx<'_> {
-    /// The context words around a span.
-    pub fn context(&self, start: usize, end: usize) -> Context {
-        self.context.around(self.hay, start, end)
+    /// What the context words around a span say about `kind`.
+    pub fn context(&self, start: usize, end: usize, kind: Kind) -> Context {
+        self.context.around(self.hay, start, end, kind)
     }
 
     /// Reports a validated candidate with confidence `base`, adjusted by the
     /// context: a supporting word removes 70% of the remaining doubt, an
     /// opposing one (and none supporting) halves the confidence.
     pub fn emit(&mut self, start: usize, end: usize, kind: Kind, base: f32, needs: Needs) -> bool {
-        let ctx = self.context(start, end);
-        self.emit_with(ctx, start, end, kind, base, needs)
-    }
-
-    /// As [`Cx::emit`], with context already looked up.
-    pub fn emit_with(
-        &mut self,
-        ctx: Context,
-        start: usize,
-        end: usize,
-        kind: Kind,
-        base: f32,
-        needs: Needs,
-    ) -> bool {
-        let confidence = if ctx.supports(kind) {
+        let ctx = self.context(start, end, kind);
+        let confidence = if ctx.supports {
             1.0 - (1.0 - base) * 0.3
         } else if needs == Needs::Context {
             return false;
-        } else if ctx.opposes(kind) {
+        } else if ctx.opposes {
             base * 0.5
         } else {
             base

@@ -1,0 +1,35 @@
+//! Precision and recall on a seeded labelled corpus.
+
+use qorgau::synth;
+use qorgau::Engine;
+
+fn score(seed: u64, bytes: usize) -> Vec<synth::Score> {
+    let data = synth::corpus(seed, bytes, 0.5);
+    let found = Engine::default().find(data.text.as_bytes());
+    let (scores, examples) = synth::evaluate(&data, &found);
+    for e in &examples {
+        eprintln!("{e}");
+    }
+    for s in &scores {
+        eprintln!(
+            "{:<6} tp {:>6} fp {:>4} fn {:>4} precision {:.4} recall {:.4}",
+            s.kind.map_or("?", |k| k.id()),
+            s.true_pos,
+            s.false_pos,
+            s.false_neg,
+            s.precision(),
+            s.recall()
+        );
+    }
+    scores
+}
+
+#[test]
+fn every_kind_reaches_precision_and_recall_of_0_99() {
+    for seed in [1, 2] {
+        for s in score(seed, 3 << 20) {
+            assert!(s.precision() >= 0.99, "seed {seed}: {s:?}");
+            assert!(s.recall() >= 0.99, "seed {seed}: {s:?}");
+        }
+    }
+}

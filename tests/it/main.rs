@@ -1,0 +1,5 @@
+//! The integration tests, one binary: the built `qorgau` on files, and the
+//! library on generated labelled corpora.
+
+mod cli;
+mod corpus;
