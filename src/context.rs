@@ -6,7 +6,7 @@
 //! ASCII words match case-insensitively through the automaton; Cyrillic words
 //! are added in lower, upper and title case, since Aho-Corasick folds ASCII only.
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
 
 use crate::bytes::{letter_at, letter_before};
@@ -14,9 +14,9 @@ use crate::kind::Kind;
 use crate::patterns::Pattern;
 
 /// How far before a candidate context is looked for, in bytes.
-const BEFORE: usize = 64;
+const BEFORE: usize = 48;
 /// How far after a candidate context is looked for, in bytes.
-const AFTER: usize = 32;
+const AFTER: usize = 24;
 
 /// What the words around a candidate say about one kind. When words speak
 /// both for and against it, the nearer one wins (`imei=… imsi=401…`: the
@@ -33,6 +33,8 @@ pub struct ContextIndex {
     ac: AhoCorasick,
     /// Per automaton pattern: (kinds for, kinds against, needs a right boundary).
     meta: Vec<(u32, u32, bool)>,
+    /// Kinds that some word speaks against.
+    opposable: u32,
 }
 
 impl ContextIndex {
@@ -56,10 +58,13 @@ impl ContextIndex {
         entries.sort();
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: the windows are short and searched per candidate,
+            // so per-byte speed matters more than build time or memory.
+            .kind(Some(AhoCorasickKind::DFA))
             .build(entries.iter().map(|(w, _)| w.as_bytes()))
             .expect("context words form a valid automaton");
-        let meta = entries
+        let meta: Vec<(u32, u32, bool)> = entries
             .iter()
             .map(|(w, (f, a))| {
                 // Short words (`IP`, `тел`) only count as whole words; long
@@ -69,10 +74,29 @@ impl ContextIndex {
                 (*f, *a, short && ends_in_letter)
             })
             .collect();
-        ContextIndex { ac, meta }
+        let opposable = meta.iter().fold(0, |m, &(_, a, _)| m | a);
+        ContextIndex {
+            ac,
+            meta,
+            opposable,
+        }
     }
 
-    /// What the words in the same line, up to 64 bytes before and 32 after
+    /// Size of the automaton, for tuning.
+    pub fn stats(&self) -> String {
+        format!(
+            "{} patterns, {} bytes",
+            self.ac.patterns_len(),
+            self.ac.memory_usage()
+        )
+    }
+
+    /// Whether any word speaks against `kind`.
+    pub fn can_oppose(&self, kind: Kind) -> bool {
+        self.opposable & kind.bit() != 0
+    }
+
+    /// What the words in the same line, up to 48 bytes before and 24 after
     /// the candidate at `start..end`, say about `kind`.
     pub fn around(&self, hay: &[u8], start: usize, end: usize, kind: Kind) -> Context {
         let lo = start.saturating_sub(BEFORE);
@@ -81,7 +105,7 @@ impl ContextIndex {
         let hi = memchr::memchr(b'\n', &hay[end..hi]).map_or(hi, |p| end + p);
         let bit = kind.bit();
         let (mut near_for, mut near_against) = (usize::MAX, usize::MAX);
-        for m in self.ac.find_overlapping_iter(&hay[lo..hi]) {
+        for m in self.ac.find_iter(&hay[lo..hi]) {
             let (s, e) = (lo + m.start(), lo + m.end());
             let (for_kinds, against_kinds, whole) = self.meta[m.pattern().as_usize()];
             if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {

@@ -314,6 +314,17 @@ impl Cx<'_> {
     /// context: a supporting word removes 70% of the remaining doubt, an
     /// opposing one (and none supporting) halves the confidence.
     pub fn emit(&mut self, start: usize, end: usize, kind: Kind, base: f32, needs: Needs) -> bool {
+        // Context can only lift a confident finding that no word opposes:
+        // skip the lookup (e-mail, IBAN) and report the base confidence.
+        if needs == Needs::Nothing && base >= 0.9 && !self.context.can_oppose(kind) {
+            self.out.push(Finding {
+                start,
+                end,
+                kind,
+                confidence: base,
+            });
+            return true;
+        }
         let ctx = self.context(start, end, kind);
         let confidence = if ctx.supports {
             1.0 - (1.0 - base) * 0.3

@@ -35,16 +35,37 @@ impl Finding {
 /// characters survive (fewer for short values), the middle is a fixed-width
 /// mask so that even the length is not revealed: `90****…**11`.
 pub fn preview(raw: &[u8]) -> String {
+    let mut out = String::new();
+    preview_into(raw, &mut out);
+    out
+}
+
+/// As [`preview`], into a reused buffer.
+pub fn preview_into(raw: &[u8], out: &mut String) {
+    out.clear();
+    if raw.is_ascii() {
+        let keep = match raw.len() {
+            0..=5 => 0,
+            6..=9 => 1,
+            _ => 2,
+        };
+        // ASCII: every byte is a character.
+        let text = std::str::from_utf8(raw).unwrap_or_default();
+        out.push_str(&text[..keep]);
+        out.push_str("****…**");
+        out.push_str(&text[text.len() - keep..]);
+        return;
+    }
     let text = String::from_utf8_lossy(raw);
-    let chars: Vec<char> = text.chars().collect();
-    let keep = match chars.len() {
+    let n = text.chars().count();
+    let keep = match n {
         0..=5 => 0,
         6..=9 => 1,
         _ => 2,
     };
-    let head: String = chars[..keep].iter().collect();
-    let tail: String = chars[chars.len() - keep..].iter().collect();
-    format!("{head}****…**{tail}")
+    out.extend(text.chars().take(keep));
+    out.push_str("****…**");
+    out.extend(text.chars().skip(n - keep));
 }
 
 #[cfg(test)]

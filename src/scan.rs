@@ -12,7 +12,7 @@ use rayon::prelude::*;
 
 use crate::bytes::char_count;
 use crate::engine::Engine;
-use crate::finding::{preview, Finding};
+use crate::finding::{preview_into, Finding};
 use crate::input::{Chunk, Chunker, Source};
 use crate::report::{Note, Record, Sink, Summary};
 
@@ -71,18 +71,30 @@ pub fn run(
     let started = Instant::now();
     let bar = progress_bar(sources, opts);
     let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Event>, Vec<Option<Scanned>>)>(1);
     let mut summary = Summary::default();
+    // Three stages: a reader thread, a dispatcher thread that runs each
+    // batch through the rayon pool, and this thread, which emits one batch
+    // while the next is being scanned. Dropping a receiver stops the stage
+    // before it, so an output error ends the run promptly.
     std::thread::scope(|scope| {
         scope.spawn(|| produce(sources, opts, tx));
+        scope.spawn(move || {
+            for batch in rx {
+                let scanned: Vec<Option<Scanned>> = batch
+                    .par_iter()
+                    .map(|e| match e {
+                        Event::Chunk(_, c) => Some(scan_chunk(engine, c)),
+                        _ => None,
+                    })
+                    .collect();
+                if done_tx.send((batch, scanned)).is_err() {
+                    return;
+                }
+            }
+        });
         let mut emitter = Emitter::new(sources);
-        for batch in rx {
-            let scanned: Vec<Option<Scanned>> = batch
-                .par_iter()
-                .map(|e| match e {
-                    Event::Chunk(_, c) => Some(scan_chunk(engine, c)),
-                    _ => None,
-                })
-                .collect();
+        for (batch, scanned) in done_rx {
             for (event, scanned) in batch.iter().zip(scanned) {
                 emitter.emit(event, scanned, sink, &mut summary)?;
                 if let (Some(bar), Event::Chunk(_, c)) = (&bar, event) {
@@ -259,6 +271,9 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
 struct Emitter<'s> {
     sources: &'s [Source],
     names: Vec<Option<String>>,
+    /// Findings per kind in the current source.
+    counts: [u64; 32],
+    preview: String,
     line: u64,
     col: u64,
     current: Option<usize>,
@@ -270,6 +285,8 @@ impl<'s> Emitter<'s> {
         Emitter {
             sources,
             names: vec![None; sources.len()],
+            counts: [0; 32],
+            preview: String::new(),
             line: 1,
             col: 0,
             current: None,
@@ -300,23 +317,25 @@ impl<'s> Emitter<'s> {
                 }
                 let s = scanned.expect("every chunk is scanned");
                 let path = self.name(*i);
+                let path = path.as_str();
                 for (f, &(dl, c)) in s.findings.iter().zip(&s.positions) {
                     let (line, column) = if dl == 0 {
                         (self.line, self.col + c + 1)
                     } else {
                         (self.line + dl, c + 1)
                     };
+                    preview_into(&chunk.data[f.start..f.end], &mut self.preview);
                     let record = Record {
-                        path: path.clone(),
+                        path,
                         kind: f.kind,
                         start: chunk.offset + f.start as u64,
                         end: chunk.offset + f.end as u64,
                         line,
                         column,
                         confidence: f.confidence,
-                        preview: preview(&chunk.data[f.start..f.end]),
+                        preview: &self.preview,
                     };
-                    summary.add(&record);
+                    self.counts[f.kind as usize] += 1;
                     sink.finding(&record)?;
                 }
                 if s.newlines > 0 {
@@ -348,6 +367,9 @@ impl<'s> Emitter<'s> {
                     summary.files += 1;
                     summary.bytes += self.scanned_bytes;
                 }
+                let path = self.name(*i);
+                summary.add_file(&path, &self.counts);
+                self.counts = [0; 32];
                 self.current = None;
                 self.scanned_bytes = 0;
             }

@@ -17,6 +17,10 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     };
     let end = s + groups * (group + 1) - 1;
     let text = hay.get(s..end)?;
+    // Clock times and dates fail here, before the byte loop.
+    if text[group * 2 + 1] != sep {
+        return None;
+    }
     for (k, &b) in text.iter().enumerate() {
         let is_sep = (k + 1) % (group + 1) == 0;
         if (is_sep && b != sep) || (!is_sep && !is_hex(b)) {

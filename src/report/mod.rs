@@ -23,8 +23,8 @@ use crate::kind::Kind;
 
 /// One finding as reported (see `shared/spec/interface.md`).
 #[derive(Debug, Clone, Serialize)]
-pub struct Record {
-    pub path: String,
+pub struct Record<'a> {
+    pub path: &'a str,
     pub kind: Kind,
     pub start: u64,
     pub end: u64,
@@ -32,13 +32,7 @@ pub struct Record {
     pub column: u64,
     #[serde(serialize_with = "round2")]
     pub confidence: f32,
-    pub preview: String,
-}
-
-impl Serialize for Kind {
-    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.serialize_str(self.id())
-    }
+    pub preview: &'a str,
 }
 
 fn round2<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
@@ -70,16 +64,21 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// Counts one record.
-    pub fn add(&mut self, r: &Record) {
-        self.findings += 1;
-        *self.kinds.entry(r.kind.id().to_string()).or_default() += 1;
-        *self
-            .per_file
-            .entry(r.path.clone())
-            .or_default()
-            .entry(r.kind.id().to_string())
-            .or_default() += 1;
+    /// Adds one file's counts per kind (indexed by `Kind as usize`).
+    pub fn add_file(&mut self, path: &str, counts: &[u64; 32]) {
+        for (&kind, &n) in Kind::ALL.iter().zip(counts.iter()) {
+            if n == 0 {
+                continue;
+            }
+            self.findings += n;
+            *self.kinds.entry(kind.id().to_string()).or_default() += n;
+            *self
+                .per_file
+                .entry(path.to_string())
+                .or_default()
+                .entry(kind.id().to_string())
+                .or_default() += n;
+        }
     }
 
     /// Whether any input could not be read.

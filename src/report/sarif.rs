@@ -43,7 +43,7 @@ impl<W: Write> Sink for SarifPrinter<W> {
                 sarif::PhysicalLocation::builder()
                     .artifact_location(
                         sarif::ArtifactLocation::builder()
-                            .uri(r.path.clone())
+                            .uri(r.path.to_string())
                             .build(),
                     )
                     .region(region)
