@@ -1,1 +1,105 @@
-fn main() {}
+//! Scan throughput on a generated mixed Russian/Kazakh/English log (64 MiB,
+//! seeded): the engine on one thread and on two, and ripgrep (`rg -o`, when
+//! installed) with equivalent unvalidated candidate regexes on the same file,
+//! with and without Unicode — timed side by side in one run.
+//!
+//! Run: `cargo bench --bench scan`. Set `QORGAU_BENCH_MIB` to change the size.
+
+use std::path::PathBuf;
+use std::process::{Command, Stdio};
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use rayon::prelude::*;
+
+use qorgau::input::Chunker;
+use qorgau::Engine;
+
+/// Candidate regexes for the same kinds, without validation: what a
+/// grep-based scan would run.
+const RG_PATTERNS: &[&str] = &[
+    r"\b\d{12}\b",
+    r"(?:\+7|\b8)[ (-]*\d{3}[ )-]*\d{3}[ -]*\d{2}[ -]*\d{2}\b",
+    r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}",
+    r"\b(?:\d[ -]?){12,18}\d\b",
+    r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){3,7}(?: ?[A-Z0-9]{1,4})?\b",
+    r"\b[A-Fa-f0-9]{14}\b",
+    r"\b(?:[0-9A-Fa-f]{2}[:-]){5}[0-9A-Fa-f]{2}\b",
+    r"\b(?:\d{1,3}\.){3}\d{1,3}\b",
+    r"\b(?:[0-9a-fA-F]{1,4}:){2,7}(?::|[0-9a-fA-F]{1,4})\b",
+];
+
+fn bench_log() -> (PathBuf, Vec<u8>) {
+    let mib: usize = std::env::var("QORGAU_BENCH_MIB")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(64);
+    let path = std::env::temp_dir().join(format!("qorgau-bench-{mib}.log"));
+    if !path.exists() {
+        let data = qorgau::synth::corpus(2028, mib << 20, 0.3);
+        std::fs::write(&path, data.text.as_bytes()).expect("write bench log");
+    }
+    let bytes = std::fs::read(&path).expect("read bench log");
+    (path, bytes)
+}
+
+fn chunks(bytes: &[u8]) -> Vec<qorgau::input::Chunk> {
+    let mut c = Chunker::new(bytes, 4 << 20);
+    let mut v = Vec::new();
+    while let Some(ch) = c.next_chunk().unwrap() {
+        v.push(ch);
+    }
+    v
+}
+
+fn scan(c: &mut Criterion) {
+    let (path, bytes) = bench_log();
+    let engine = Engine::default();
+    let chunks = chunks(&bytes);
+    let mut group = c.benchmark_group("scan");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    for threads in [1, 2] {
+        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        group.bench_function(format!("qorgau_engine_{threads}_thread"), |b| {
+            b.iter(|| {
+                pool.install(|| {
+                    chunks
+                        .par_iter()
+                        .map(|ch| {
+                            let mut out = Vec::new();
+                            engine.find_in(&ch.data, ch.body.clone(), ch.at_eof, &mut out);
+                            out.len()
+                        })
+                        .sum::<usize>()
+                })
+            })
+        });
+    }
+    let have_rg = Command::new("rg").arg("--version").stdout(Stdio::null()).status().is_ok();
+    if have_rg {
+        for (name, extra) in [("rg_o_unicode", None), ("rg_o_no_unicode", Some("--no-unicode"))] {
+            group.bench_function(name, |b| {
+                b.iter(|| {
+                    let mut cmd = Command::new("rg");
+                    cmd.args(["-o", "-j1", "--no-config"]);
+                    cmd.args(extra);
+                    for p in RG_PATTERNS {
+                        cmd.args(["-e", p]);
+                    }
+                    // Drain a pipe: ripgrep may stop early when it sees
+                    // that stdout is /dev/null.
+                    let mut child = cmd.arg(&path).stdout(Stdio::piped()).spawn().unwrap();
+                    let mut out = child.stdout.take().unwrap();
+                    let n = std::io::copy(&mut out, &mut std::io::sink()).unwrap();
+                    assert!(child.wait().unwrap().success() && n > 0);
+                })
+            });
+        }
+    } else {
+        eprintln!("rg not installed: ripgrep comparison skipped (apt-get install ripgrep)");
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scan);
+criterion_main!(benches);
