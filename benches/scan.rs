@@ -59,7 +59,10 @@ fn scan(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Bytes(bytes.len() as u64));
     for threads in [1, 2] {
-        let pool = rayon::ThreadPoolBuilder::new().num_threads(threads).build().unwrap();
+        let pool = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build()
+            .unwrap();
         group.bench_function(format!("qorgau_engine_{threads}_thread"), |b| {
             b.iter(|| {
                 pool.install(|| {
@@ -75,9 +78,16 @@ fn scan(c: &mut Criterion) {
             })
         });
     }
-    let have_rg = Command::new("rg").arg("--version").stdout(Stdio::null()).status().is_ok();
+    let have_rg = Command::new("rg")
+        .arg("--version")
+        .stdout(Stdio::null())
+        .status()
+        .is_ok();
     if have_rg {
-        for (name, extra) in [("rg_o_unicode", None), ("rg_o_no_unicode", Some("--no-unicode"))] {
+        for (name, extra) in [
+            ("rg_o_unicode", None),
+            ("rg_o_no_unicode", Some("--no-unicode")),
+        ] {
             group.bench_function(name, |b| {
                 b.iter(|| {
                     let mut cmd = Command::new("rg");

@@ -181,7 +181,8 @@ pub fn line(r: &mut Rng, out: &mut Labelled, pii: f64) {
             } else {
                 out.lit(&v::order12(r));
             }
-            out.lit(";").lit(*r.pick(CITIES)).lit(";");
+            let city = CITIES[r.below(CITIES.len() as u64) as usize];
+            out.lit(";").lit(city).lit(";");
             if r.chance(pii) {
                 out.id(Kind::Iban, &v::iban(r));
             } else {
