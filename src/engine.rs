@@ -218,7 +218,15 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
             return Some(end);
         }
     }
-    if !bytes::numeric_left_ok(hay, s) || !bytes::numeric_right_ok(hay, e) {
+    if matches!(n, 3 | 4) && bytes::before(hay, s) == Some(b'(') {
+        if let Some(end) = phone::after_paren(cx, s) {
+            return Some(end);
+        }
+    }
+    if !bytes::numeric_left_ok(hay, s)
+        || !bytes::numeric_right_ok(hay, e)
+        || in_dashed_token(hay, s, e)
+    {
         return None;
     }
     let found = match n {
@@ -229,6 +237,14 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         _ => false,
     };
     found.then_some(e)
+}
+
+/// Whether the run `s..e` is one part of a dashed token such as a UUID
+/// (`…-a716-446655440000`) or a document number (`INV-900101300811-01`).
+fn in_dashed_token(hay: &[u8], s: usize, e: usize) -> bool {
+    let left = s >= 2 && hay[s - 1] == b'-' && is_alnum(hay[s - 2]);
+    let right = bytes::at(hay, e) == Some(b'-') && bytes::at(hay, e + 1).is_some_and(is_alnum);
+    left || right
 }
 
 /// A non-alphanumeric byte the loop stops at.

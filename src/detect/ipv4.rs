@@ -48,6 +48,10 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         Some(b) if is_alnum(b) => return None,
         _ => {}
     }
+    // `10.0.0.0/8` names a network, not a host.
+    if o[3] == 0 && bytes::at(hay, end) == Some(b'/') {
+        return None;
+    }
     let base = confidence(o)?;
     cx.emit(s, end, Kind::Ipv4, base, Needs::Nothing)
         .then_some(end)

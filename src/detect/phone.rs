@@ -73,8 +73,9 @@ struct Written {
 }
 
 /// Gathers up to 11 digits from `i`, allowing between groups up to two of
-/// `space - . ( )` (one pair of parentheses at most).
-fn gather(hay: &[u8], mut i: usize) -> Option<Written> {
+/// `space - . ( )` (one pair of parentheses at most, `open` if one was
+/// opened before `i`), or a URL-encoded space (`%20`, or `+` in a form).
+fn gather(hay: &[u8], mut i: usize, open: bool) -> Option<Written> {
     let mut w = Written {
         digits: [0; 11],
         len: 0,
@@ -82,7 +83,7 @@ fn gather(hay: &[u8], mut i: usize) -> Option<Written> {
         groups: 0,
         one_digit_groups: 0,
     };
-    let (mut open, mut closed) = (false, false);
+    let (mut open, mut closed) = (open, false);
     loop {
         let gs = i;
         while i < hay.len() && is_digit(hay[i]) {
@@ -105,16 +106,19 @@ fn gather(hay: &[u8], mut i: usize) -> Option<Written> {
             break;
         }
         let mut j = i;
-        while j < hay.len() && j - i < 3 {
+        let mut seps = 0;
+        while j < hay.len() && seps < 3 {
             match hay[j] {
-                b' ' | b'-' | b'.' => {}
+                b' ' | b'-' | b'.' | b'+' => {}
                 b'(' if !open && !closed => open = true,
                 b')' if open && !closed => closed = true,
+                b'%' if hay.get(j + 1..j + 3) == Some(b"20") => j += 2,
                 _ => break,
             }
             j += 1;
+            seps += 1;
         }
-        if j == i || !hay.get(j).is_some_and(|&b| is_digit(b)) || j - i > 2 {
+        if j == i || !hay.get(j).is_some_and(|&b| is_digit(b)) || seps > 2 {
             break;
         }
         i = j;
@@ -150,7 +154,7 @@ pub(crate) fn at_plus(cx: &mut Cx, p: usize, sign_len: usize) -> Option<usize> {
     if before(hay, p).is_some_and(is_alnum) || hay.get(p + sign_len) != Some(&b'7') {
         return None;
     }
-    let w = gather(hay, p + sign_len)?;
+    let w = gather(hay, p + sign_len, false)?;
     report(cx, p, &w, true)
 }
 
@@ -161,8 +165,25 @@ pub(crate) fn at_digits(cx: &mut Cx, s: usize) -> Option<usize> {
     if !bytes::numeric_left_ok(hay, s) || matches!(before(hay, s), Some(b'+' | b'-')) {
         return None;
     }
-    let w = gather(hay, s)?;
+    let w = gather(hay, s, false)?;
     report(cx, s, &w, false)
+}
+
+/// A national number opening with a parenthesised code, `(701) 123-45-67`
+/// (the digit run at `s` follows the `(`): a phone only next to a context word.
+pub(crate) fn after_paren(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if s < 1 || hay[s - 1] != b'(' || bytes::before(hay, s - 1).is_some_and(is_alnum) {
+        return None;
+    }
+    let w = gather(hay, s, true)?;
+    if w.len != 10 || w.one_digit_groups > 0 || w.groups < 3 || !right_ok(hay, w.end) {
+        return None;
+    }
+    let plan = plan(&w.digits[..10])?;
+    let base = base_confidence(plan, true);
+    cx.emit(s - 1, w.end, Kind::Phone, base, Needs::Context)
+        .then_some(w.end)
 }
 
 /// A bare 10-digit national number (`7011234567`): a phone only where the
