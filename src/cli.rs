@@ -11,6 +11,7 @@ use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::input;
 use crate::kind::KindSet;
 use crate::patterns;
+use crate::pipeline;
 use crate::report::{self, Format};
 use crate::scan;
 
@@ -171,10 +172,10 @@ fn scan_command(args: ScanArgs) -> i32 {
     };
     let out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
     let mut sink = report::printer(args.format, out, color);
-    let opts = scan::Options {
+    let opts = pipeline::Options {
         chunk_size: args.chunk_size.max(1),
         progress: !args.no_progress,
-        ..scan::Options::default()
+        ..pipeline::Options::default()
     };
     let summary = match scan::run(&engine, &sources, &opts, sink.as_mut()) {
         Ok(s) => s,

@@ -15,6 +15,7 @@ pub mod finding;
 pub mod input;
 pub mod kind;
 pub mod patterns;
+pub mod pipeline;
 pub mod report;
 pub mod scan;
 #[doc(hidden)]

@@ -1,0 +1,219 @@
+//! The driver shared by `scan` and `anonymize`: a reader thread cuts sources
+//! into chunks and groups them in batches; a dispatcher thread runs each
+//! batch's chunks in parallel on the rayon pool (across files and across the
+//! chunks of one large file); the calling thread receives the results in
+//! input order, one batch while the next is being worked on. Memory is
+//! bounded by a few batches, not by the size of any file.
+
+use std::io::{self, IsTerminal, Read};
+use std::sync::mpsc;
+
+use rayon::prelude::*;
+
+use crate::input::{Chunk, Chunker, Source};
+
+/// How the driver runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// Bytes per chunk body.
+    pub chunk_size: usize,
+    /// Chunks scanned in parallel per batch.
+    pub batch: usize,
+    /// Show a progress bar on a terminal.
+    pub progress: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            chunk_size: 4 << 20,
+            batch: rayon::current_num_threads().max(1) * 2,
+            progress: false,
+        }
+    }
+}
+
+/// How many leading bytes are checked for NUL to call a file binary.
+const BINARY_PROBE: usize = 8192;
+
+/// What the driver hands back, in input order, for source number `.0`.
+pub enum Event {
+    /// A chunk of the source, with the worker's result.
+    Chunk(usize, Chunk),
+    /// The source was skipped (`skipped`), cut short (`partial`) or could
+    /// not be read (`error`).
+    Note(usize, &'static str, String),
+    /// The source is finished.
+    Done(usize),
+}
+
+/// Runs `work` on every chunk of `sources` in parallel and calls `emit` with
+/// each event and its result (for chunks) in input order.
+///
+/// # Errors
+/// The first error `emit` returns; the run stops there.
+pub fn run<T, W, E>(sources: &[Source], opts: &Options, work: W, mut emit: E) -> io::Result<()>
+where
+    T: Send,
+    W: Fn(&Chunk) -> T + Sync,
+    E: FnMut(&Event, Option<T>) -> io::Result<()>,
+{
+    let bar = progress_bar(sources, opts);
+    let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(1);
+    let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Event>, Vec<Option<T>>)>(1);
+    // Dropping a receiver stops the stage before it, so an error in `emit`
+    // ends the run promptly.
+    std::thread::scope(|scope| {
+        scope.spawn(|| produce(sources, opts, tx));
+        let work = &work;
+        scope.spawn(move || {
+            for batch in rx {
+                let done: Vec<Option<T>> = batch
+                    .par_iter()
+                    .map(|e| match e {
+                        Event::Chunk(_, c) => Some(work(c)),
+                        _ => None,
+                    })
+                    .collect();
+                if done_tx.send((batch, done)).is_err() {
+                    return;
+                }
+            }
+        });
+        for (batch, done) in done_rx {
+            for (event, result) in batch.iter().zip(done) {
+                emit(event, result)?;
+                if let (Some(bar), Event::Chunk(_, c)) = (&bar, event) {
+                    bar.inc(c.body().len() as u64);
+                }
+            }
+        }
+        Ok::<(), io::Error>(())
+    })?;
+    if let Some(bar) = bar {
+        bar.finish_and_clear();
+    }
+    Ok(())
+}
+
+fn progress_bar(sources: &[Source], opts: &Options) -> Option<indicatif::ProgressBar> {
+    if !opts.progress || !io::stderr().is_terminal() {
+        return None;
+    }
+    let total: u64 = sources.iter().filter_map(Source::size_hint).sum();
+    if total < 64 << 20 {
+        return None;
+    }
+    let bar = indicatif::ProgressBar::new(total);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {bytes}/{total_bytes} {bytes_per_sec} eta {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    Some(bar)
+}
+
+/// The reader thread: turns sources into ordered batches of events.
+fn produce(sources: &[Source], opts: &Options, tx: mpsc::SyncSender<Vec<Event>>) {
+    let mut batch = Vec::new();
+    let mut chunks = 0;
+    let mut bytes = 0;
+    let limit = opts.batch.max(1);
+    let mut push = |e: Event, batch: &mut Vec<Event>| -> bool {
+        if let Event::Chunk(_, c) = &e {
+            chunks += 1;
+            bytes += c.body().len();
+        }
+        batch.push(e);
+        if chunks >= limit || bytes >= limit * opts.chunk_size || batch.len() >= 1024 {
+            chunks = 0;
+            bytes = 0;
+            return tx.send(std::mem::take(batch)).is_ok();
+        }
+        true
+    };
+    for (i, source) in sources.iter().enumerate() {
+        let events = read_source(i, source, opts.chunk_size);
+        for e in events {
+            if !push(e, &mut batch) {
+                return;
+            }
+        }
+    }
+    if !batch.is_empty() {
+        let _ = tx.send(batch);
+    }
+}
+
+/// Reads one source lazily as events: its chunks, then a note if it was
+/// skipped, cut short or unreadable, then `Done`.
+fn read_source(i: usize, source: &Source, chunk_size: usize) -> impl Iterator<Item = Event> + '_ {
+    let mut state = match source.open() {
+        Ok(r) => Ok(Chunker::new(r, chunk_size)),
+        Err(e) => Err(e.to_string()),
+    };
+    let mut finished = false;
+    std::iter::from_fn(move || {
+        if finished {
+            return None;
+        }
+        let chunker: &mut Chunker<Box<dyn Read + Send>> = match &mut state {
+            Ok(c) => c,
+            Err(msg) => {
+                let msg = std::mem::take(msg);
+                finished = true;
+                return Some(vec![Event::Note(i, "error", msg), Event::Done(i)]);
+            }
+        };
+        let out = match chunker.next_chunk() {
+            Ok(Some(mut chunk)) => {
+                let body = chunk.body();
+                let nul = memchr::memchr(0, body);
+                let first = chunk.index == 0;
+                match nul {
+                    Some(p) if first && p < BINARY_PROBE => {
+                        finished = true;
+                        let what = if body.starts_with(b"PAR1") {
+                            "Parquet file: not scanned as text (Parquet support is a later release)"
+                        } else {
+                            "binary file (NUL byte in the first 8 KiB): skipped"
+                        };
+                        vec![Event::Note(i, "skipped", what.into()), Event::Done(i)]
+                    }
+                    Some(p) => {
+                        finished = true;
+                        let at = chunk.body_offset() + p as u64;
+                        let end = chunk.body.start + p;
+                        chunk.body.end = end;
+                        chunk.data.truncate(end);
+                        chunk.at_eof = true;
+                        vec![
+                            Event::Chunk(i, chunk),
+                            Event::Note(
+                                i,
+                                "partial",
+                                format!("binary data from byte {at}: the rest was not scanned"),
+                            ),
+                            Event::Done(i),
+                        ]
+                    }
+                    None => vec![Event::Chunk(i, chunk)],
+                }
+            }
+            Ok(None) => {
+                finished = true;
+                vec![Event::Done(i)]
+            }
+            Err(e) => {
+                finished = true;
+                vec![
+                    Event::Note(i, "error", format!("read error: {e}")),
+                    Event::Done(i),
+                ]
+            }
+        };
+        Some(out)
+    })
+    .flatten()
+}
