@@ -1,4 +1,4 @@
-//! The command line: `qorgau scan`, `qorgau patterns [check]`. Parses flags,
+//! The command line: `qorgau scan`, `anonymize`, `policy`, `patterns`. Parses flags,
 //! builds the engine and the printer, and maps outcomes to exit codes
 //! (0 nothing found, 1 personal data found, 2 error — as grep and ripgrep).
 
@@ -7,11 +7,14 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::anonymize::{self, Target};
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::input;
+use crate::key::{self, Key};
 use crate::kind::KindSet;
 use crate::patterns;
 use crate::pipeline;
+use crate::policy::Policy;
 use crate::report::{self, Format};
 use crate::scan;
 
@@ -29,6 +32,17 @@ enum Command {
     ///
     /// Exit status: 0 nothing found, 1 personal data found, 2 error.
     Scan(ScanArgs),
+    /// Write anonymized copies: every finding removed, tagged, masked,
+    /// tokenized or generalized as the policy says.
+    ///
+    /// Exit status: 0 success, 2 error (the other inputs still run; a failed
+    /// input leaves no output file).
+    Anonymize(AnonymizeArgs),
+    /// Show the effective policy, or write a commented starter file.
+    Policy {
+        #[command(subcommand)]
+        action: PolicyAction,
+    },
     /// List the detectors, or `check` every example in patterns/.
     Patterns {
         #[command(subcommand)]
@@ -54,6 +68,64 @@ enum Command {
 enum PatternsAction {
     /// Run every positive and negative example through the engine.
     Check,
+}
+
+#[derive(Debug, Subcommand)]
+enum PolicyAction {
+    /// Print the effective policy: every kind with its operator.
+    Show {
+        /// Policy file (default: the embedded policy).
+        #[arg(long)]
+        policy: Option<PathBuf>,
+    },
+    /// Write a commented starter policy file.
+    Init {
+        /// Where to write it (refuses to overwrite).
+        #[arg(default_value = "qorgau-policy.toml")]
+        path: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+#[command(group(clap::ArgGroup::new("target").required(true).args(["out", "output", "in_place"])))]
+struct AnonymizeArgs {
+    /// Files, directories (walked recursively), globs, or `-` for stdin.
+    #[arg(required = true)]
+    paths: Vec<String>,
+    /// Write outputs under this directory, at the same relative paths.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// Write the one input's output to FILE (`-` for stdout).
+    #[arg(short = 'o', long = "output", value_name = "FILE")]
+    output: Option<String>,
+    /// Replace the inputs themselves (atomically).
+    #[arg(long)]
+    in_place: bool,
+    /// Policy file (TOML); default: tag everything, generalize IINs.
+    #[arg(long, short = 'p', value_name = "FILE")]
+    policy: Option<PathBuf>,
+    /// File holding the token key (hex or base64, at least 32 bytes);
+    /// otherwise the QORGAU_KEY environment variable.
+    #[arg(long, value_name = "PATH")]
+    key_file: Option<PathBuf>,
+    /// Where to write the audit manifest.
+    #[arg(long, value_name = "PATH")]
+    manifest: Option<PathBuf>,
+    /// Re-scan the outputs; fail if a kind the policy anonymized remains.
+    #[arg(long)]
+    verify: bool,
+    /// Worker threads (default: all cores).
+    #[arg(long, short = 'j', value_name = "N")]
+    threads: Option<usize>,
+    /// No summary on stderr.
+    #[arg(long, short = 'q')]
+    quiet: bool,
+    /// No progress bar.
+    #[arg(long)]
+    no_progress: bool,
+    /// Bytes per chunk (for tests of chunk borders).
+    #[arg(long, hide = true, default_value_t = 4 << 20)]
+    chunk_size: usize,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -117,6 +189,8 @@ pub fn run() -> i32 {
     };
     match cli.command {
         Command::Scan(args) => scan_command(args),
+        Command::Anonymize(args) => anonymize_command(args),
+        Command::Policy { action } => policy_command(action),
         Command::Patterns { action } => patterns_command(action),
         Command::Synth {
             out,
@@ -248,6 +322,180 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
                 failures.len()
             );
             i32::from(!failures.is_empty())
+        }
+    }
+}
+
+/// Sizes the global thread pool; false (after a message) for 0.
+fn set_threads(threads: Option<usize>) -> bool {
+    if let Some(n) = threads {
+        if n == 0 {
+            eprintln!("qorgau: --threads must be at least 1");
+            return false;
+        }
+        // Fails only if a pool already exists, which it cannot here.
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build_global();
+    }
+    true
+}
+
+fn load_policy(path: Option<&std::path::Path>) -> Result<Policy, String> {
+    match path {
+        Some(p) => Policy::load(p).map_err(|e| e.to_string()),
+        None => Ok(Policy::default_policy()),
+    }
+}
+
+fn anonymize_command(args: AnonymizeArgs) -> i32 {
+    if !set_threads(args.threads) {
+        return 2;
+    }
+    let policy = match load_policy(args.policy.as_deref()) {
+        Ok(p) => p,
+        Err(e) => {
+            eprintln!("qorgau: policy: {e}");
+            return 2;
+        }
+    };
+    let key = match Key::load(args.key_file.as_deref()) {
+        Ok(k) => k,
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
+    if policy.needs_key() && key.is_none() {
+        eprintln!(
+            "qorgau: the policy uses token or surrogate, which need a secret key: {}",
+            key::HOW
+        );
+        return 2;
+    }
+    let (inputs, resolve_errors) = input::resolve_inputs(&args.paths);
+    for e in &resolve_errors {
+        eprintln!("qorgau: {}: {}", e.arg, e.message);
+    }
+    let target = match (&args.out, &args.output, args.in_place) {
+        (Some(dir), None, false) => Target::Dir(dir.clone()),
+        (None, Some(f), false) if f == "-" => Target::Stdout,
+        (None, Some(f), false) => Target::File(PathBuf::from(f)),
+        (None, None, true) => Target::InPlace,
+        _ => {
+            eprintln!("qorgau: give one of --out DIR, -o FILE, --in-place");
+            return 2;
+        }
+    };
+    if matches!(target, Target::File(_) | Target::Stdout) && inputs.len() > 1 {
+        eprintln!(
+            "qorgau: -o takes one input ({} given); use --out DIR for several",
+            inputs.len()
+        );
+        return 2;
+    }
+    if inputs.is_empty() {
+        return 2;
+    }
+    let engine = Engine::builder()
+        .min_confidence(policy.min_confidence)
+        .build();
+    let opts = anonymize::Options {
+        target,
+        manifest: args.manifest.clone(),
+        verify: args.verify,
+        pipeline: pipeline::Options {
+            chunk_size: args.chunk_size.max(1),
+            progress: !args.no_progress,
+            ..pipeline::Options::default()
+        },
+    };
+    let started = std::time::Instant::now();
+    let outcome = match anonymize::run(&engine, &policy, key.as_ref(), &inputs, &opts) {
+        Ok(o) => o,
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
+    for (path, message) in &outcome.errors {
+        eprintln!("qorgau: {path}: {message}");
+    }
+    let m = &outcome.manifest;
+    if !args.quiet {
+        let bytes: u64 = m.inputs.iter().map(|i| i.bytes).sum();
+        eprintln!(
+            "qorgau: anonymized {} of {} inputs ({:.1} MB in {:.2} s)",
+            m.outputs.len().max(usize::from(
+                opts.target == Target::Stdout && outcome.errors.is_empty()
+            )),
+            m.inputs.len(),
+            bytes as f64 / 1e6,
+            started.elapsed().as_secs_f64()
+        );
+        for (kind, ops) in &m.counts {
+            let ops: Vec<String> = ops.iter().map(|(op, n)| format!("{n} {op}")).collect();
+            eprintln!("  {kind:<14} {}", ops.join(", "));
+        }
+        if let Some(k) = &m.key_id {
+            eprintln!("  key id {k}");
+        }
+        if let Some(p) = &outcome.manifest_path {
+            eprintln!("  manifest {}", p.display());
+        }
+    }
+    if let Some(v) = &m.verify {
+        if v.passed {
+            if !args.quiet {
+                eprintln!("qorgau: verify: no anonymized kind remains in the outputs");
+            }
+        } else {
+            let left: Vec<String> = v
+                .remaining
+                .iter()
+                .map(|(k, n)| format!("{k} {n}"))
+                .collect();
+            eprintln!(
+                "qorgau: verify FAILED: still found in the outputs: {}",
+                left.join(", ")
+            );
+        }
+    }
+    if !resolve_errors.is_empty() || !outcome.success() {
+        2
+    } else {
+        0
+    }
+}
+
+fn policy_command(action: PolicyAction) -> i32 {
+    match action {
+        PolicyAction::Show { policy } => match load_policy(policy.as_deref()) {
+            Ok(p) => {
+                print!("{}", p.show());
+                0
+            }
+            Err(e) => {
+                eprintln!("qorgau: policy: {e}");
+                2
+            }
+        },
+        PolicyAction::Init { path } => {
+            let file = std::fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&path);
+            match file.and_then(|mut f| f.write_all(crate::policy::STARTER.as_bytes())) {
+                Ok(()) => {
+                    eprintln!("qorgau: wrote {}", path.display());
+                    0
+                }
+                Err(e) => {
+                    eprintln!("qorgau: {}: {e}", path.display());
+                    2
+                }
+            }
         }
     }
 }

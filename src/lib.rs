@@ -5,6 +5,7 @@
 //! identifiers in a byte slice; [`scan`] drives it over files, directories,
 //! globs and stdin in parallel chunks and feeds a [`report::Sink`].
 
+pub mod anonymize;
 pub mod bytes;
 pub mod checksum;
 pub mod cli;
@@ -13,9 +14,13 @@ mod detect;
 pub mod engine;
 pub mod finding;
 pub mod input;
+pub mod key;
 pub mod kind;
+pub mod normalize;
+pub mod operator;
 pub mod patterns;
 pub mod pipeline;
+pub mod policy;
 pub mod report;
 pub mod scan;
 #[doc(hidden)]

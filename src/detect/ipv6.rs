@@ -68,6 +68,10 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         return None;
     }
     let text = &hay[s..end];
+    // `2001:db8:1::/48` names a network, not a host.
+    if text.ends_with(b"::") && bytes::at(hay, end) == Some(b'/') {
+        return None;
+    }
     let base = match text {
         b"::1" => 0.2,
         _ if groups == 0 => return None,

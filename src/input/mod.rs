@@ -61,6 +61,33 @@ impl Source {
     }
 }
 
+/// A file argument's output path: as given when relative and inside the
+/// working directory, else its file name.
+fn relative_file(path: &Path) -> PathBuf {
+    use std::path::Component;
+    let plain = path
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if plain {
+        path.components()
+            .filter(|c| !matches!(c, Component::CurDir))
+            .collect()
+    } else {
+        path.file_name()
+            .map_or_else(|| PathBuf::from("input"), PathBuf::from)
+    }
+}
+
+/// Whether a path names a gzip file (outputs keep the compression).
+pub fn is_gzip(p: &Path) -> bool {
+    matches!(compression(p), Some(Compression::Gzip))
+}
+
+/// Whether a path names a zstd file (outputs are written decompressed).
+pub fn is_zstd(p: &Path) -> bool {
+    matches!(compression(p), Some(Compression::Zstd))
+}
+
 enum Compression {
     Gzip,
     Zstd,
@@ -74,6 +101,15 @@ fn compression(p: &Path) -> Option<Compression> {
     }
 }
 
+/// A source with the path its output takes under an output directory: a
+/// directory argument's files keep their path below that directory; a file
+/// argument keeps its path as given when relative, else its file name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Input {
+    pub source: Source,
+    pub relative: PathBuf,
+}
+
 /// A PATH argument that named nothing readable.
 #[derive(Debug)]
 pub struct ResolveError {
@@ -85,11 +121,20 @@ pub struct ResolveError {
 /// contributes its files in name order (skipping `.git`); an argument that
 /// does not exist but holds glob characters is expanded as a glob.
 pub fn resolve(args: &[String]) -> (Vec<Source>, Vec<ResolveError>) {
+    let (inputs, errors) = resolve_inputs(args);
+    (inputs.into_iter().map(|i| i.source).collect(), errors)
+}
+
+/// As [`resolve`], with each source's relative output path.
+pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
         if arg == "-" {
-            sources.push(Source::Stdin);
+            sources.push(Input {
+                source: Source::Stdin,
+                relative: PathBuf::from("stdin"),
+            });
             continue;
         }
         let path = Path::new(arg);
@@ -130,9 +175,12 @@ pub fn resolve(args: &[String]) -> (Vec<Source>, Vec<ResolveError>) {
     (sources, errors)
 }
 
-fn walk(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<ResolveError>) {
+fn walk(path: &Path, sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
     if !path.is_dir() {
-        sources.push(Source::File(path.to_path_buf()));
+        sources.push(Input {
+            source: Source::File(path.to_path_buf()),
+            relative: relative_file(path),
+        });
         return;
     }
     let walker = walkdir::WalkDir::new(path)
@@ -142,7 +190,16 @@ fn walk(path: &Path, sources: &mut Vec<Source>, errors: &mut Vec<ResolveError>) 
         .filter_entry(|e| e.file_name() != ".git");
     for entry in walker {
         match entry {
-            Ok(e) if e.file_type().is_file() => sources.push(Source::File(e.into_path())),
+            Ok(e) if e.file_type().is_file() => {
+                let relative = e
+                    .path()
+                    .strip_prefix(path)
+                    .map_or_else(|_| relative_file(e.path()), Path::to_path_buf);
+                sources.push(Input {
+                    source: Source::File(e.into_path()),
+                    relative,
+                });
+            }
             Ok(_) => {}
             Err(e) => errors.push(ResolveError {
                 arg: e

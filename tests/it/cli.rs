@@ -109,12 +109,12 @@ fn jsonl_fields_and_byte_offsets_are_exact() {
 #[test]
 fn no_format_prints_a_raw_identifier() {
     let dir = tempfile::tempdir().unwrap();
-    let text = format!("{IIN} {PHONE} {EMAIL} 4400430171625471\n");
+    let text = format!("{IIN} {PHONE} {EMAIL} 4400430171625475\n");
     let path = write(dir.path(), "a.log", text.as_bytes());
     for format in ["text", "jsonl", "json", "sarif", "summary"] {
         let out = qorgau(&["scan", "-f", format, &path], None);
         assert_eq!(out.code, 1, "{format}");
-        for raw in [IIN, PHONE, EMAIL, "4400430171625471", "7011234567"] {
+        for raw in [IIN, PHONE, EMAIL, "4400430171625475", "7011234567"] {
             assert!(!out.stdout.contains(raw), "{format} printed {raw}");
             assert!(!out.stderr.contains(raw), "{format} printed {raw}");
         }

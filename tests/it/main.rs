@@ -1,6 +1,7 @@
 //! The integration tests, one binary: the built `qorgau` on files, and the
 //! library on generated labelled corpora.
 
+mod anonymize;
 mod cli;
 mod corpus;
 mod patterns;

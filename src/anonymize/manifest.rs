@@ -1,0 +1,55 @@
+//! The audit manifest written next to the outputs: tool version, time,
+//! inputs and outputs with size and SHA-256, the policy's SHA-256, the key
+//! id, counts per kind and operator, errors, and the verification result.
+//! It holds no value that was found — only counts and hashes.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+#[derive(Debug, Default, Serialize)]
+pub struct Manifest {
+    pub tool: &'static str,
+    pub version: &'static str,
+    /// UTC, RFC 3339.
+    pub created: String,
+    pub policy: PolicyInfo,
+    /// Fingerprint of the key (never the key), when one was used.
+    pub key_id: Option<String>,
+    pub inputs: Vec<FileInfo>,
+    pub outputs: Vec<FileInfo>,
+    /// Findings per kind and operator.
+    pub counts: BTreeMap<String, BTreeMap<String, u64>>,
+    pub errors: Vec<ErrorInfo>,
+    pub verify: Option<VerifyInfo>,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct PolicyInfo {
+    pub origin: String,
+    pub sha256: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct FileInfo {
+    pub path: String,
+    pub bytes: u64,
+    /// SHA-256 of the bytes as stored; for a compressed input, of its
+    /// decompressed content.
+    pub sha256: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct ErrorInfo {
+    pub path: String,
+    pub message: String,
+}
+
+#[derive(Debug, Default, Serialize)]
+pub struct VerifyInfo {
+    pub passed: bool,
+    /// Kinds the policy anonymized that a re-scan still found, with counts.
+    pub remaining: BTreeMap<String, u64>,
+}

@@ -1,0 +1,409 @@
+//! `anonymize`: writes a copy of each input in which every finding is
+//! replaced as the policy says. Chunks are rewritten in parallel and written
+//! in order to an atomic output per input; an input that fails leaves no
+//! output behind. Afterwards an audit manifest is written, and `--verify`
+//! re-scans the outputs for kinds the policy anonymized.
+
+mod manifest;
+mod output;
+
+pub use manifest::Manifest;
+
+use std::collections::BTreeMap;
+use std::io::{self, Write};
+use std::path::PathBuf;
+
+use sha2::{Digest, Sha256};
+
+use crate::engine::Engine;
+use crate::input::{self, Chunk, Input, Source};
+use crate::key::Key;
+use crate::kind::{Kind, KindSet};
+use crate::operator::Operator;
+use crate::pipeline::{self, Event};
+use crate::policy::Policy;
+use crate::report::{Record, Sink, Summary};
+use manifest::{ErrorInfo, FileInfo, PolicyInfo, VerifyInfo};
+use output::AtomicOutput;
+
+/// Where outputs go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Target {
+    /// Same relative paths under this directory.
+    Dir(PathBuf),
+    /// One input, to this file.
+    File(PathBuf),
+    /// One input, to standard output.
+    Stdout,
+    /// Over the inputs themselves (`--in-place`).
+    InPlace,
+}
+
+/// How `anonymize` runs.
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub target: Target,
+    /// Where the manifest goes; by default `DIR/qorgau-manifest.json` or
+    /// `FILE.qorgau-manifest.json`, none for stdout and in-place.
+    pub manifest: Option<PathBuf>,
+    pub verify: bool,
+    pub pipeline: pipeline::Options,
+}
+
+/// What a run did.
+#[derive(Debug)]
+pub struct Outcome {
+    pub manifest: Manifest,
+    pub manifest_path: Option<PathBuf>,
+    /// Per input that failed: path and message (no raw values).
+    pub errors: Vec<(String, String)>,
+}
+
+impl Outcome {
+    /// Whether every input was anonymized (and verified, if asked).
+    pub fn success(&self) -> bool {
+        self.errors.is_empty() && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
+    }
+}
+
+/// One chunk rewritten.
+struct Rewritten {
+    out: Vec<u8>,
+    /// Bytes at the start of `out` copied verbatim from the input.
+    lead_literal: usize,
+    /// Input bytes consumed past the body's end (an identifier crossing it).
+    overrun: usize,
+    counts: Vec<(Kind, &'static str)>,
+}
+
+fn rewrite(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
+    let mut findings = Vec::new();
+    engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
+    let data = &chunk.data;
+    let body = chunk.body.clone();
+    let mut out = Vec::with_capacity(body.len() + body.len() / 16);
+    let mut counts = Vec::with_capacity(findings.len());
+    let mut pos = body.start;
+    let lead_literal = findings
+        .first()
+        .map_or(body.len(), |f| f.start - body.start);
+    let keep = Operator::Keep;
+    for f in &findings {
+        out.extend_from_slice(&data[pos..f.start]);
+        let raw = &data[f.start..f.end];
+        let op = if policy.allows(f.kind, raw) {
+            &keep
+        } else {
+            policy.operator(f.kind)
+        };
+        op.apply(f.kind, raw, key, &mut out);
+        counts.push((f.kind, op.name()));
+        pos = f.end;
+    }
+    let end = pos.max(body.end);
+    out.extend_from_slice(&data[pos.min(end)..end]);
+    Rewritten {
+        out,
+        lead_literal,
+        overrun: end - body.end,
+        counts,
+    }
+}
+
+/// The output path of `input`, or why there is none.
+fn target_path(input: &Input, target: &Target) -> Result<Option<PathBuf>, String> {
+    let path = match (target, &input.source) {
+        (Target::Stdout, _) => return Ok(None),
+        (Target::InPlace, Source::Stdin) => {
+            return Err("stdin cannot be anonymized in place".into())
+        }
+        (Target::InPlace, Source::File(p)) => return Ok(Some(p.clone())),
+        (Target::File(f), _) => f.clone(),
+        (Target::Dir(d), _) => {
+            let mut rel = input.relative.clone();
+            if input::is_zstd(&rel) {
+                rel.set_extension("");
+            }
+            d.join(rel)
+        }
+    };
+    if let Source::File(src) = &input.source {
+        let same = match (src.canonicalize(), path.canonicalize()) {
+            (Ok(a), Ok(b)) => a == b,
+            _ => false,
+        };
+        if same {
+            return Err(format!(
+                "the output {} would overwrite the input; use --in-place to replace inputs",
+                path.display()
+            ));
+        }
+    }
+    Ok(Some(path))
+}
+
+/// The per-input state of the writer.
+struct Current {
+    output: Option<AtomicOutput>,
+    stdout: bool,
+    path: Option<PathBuf>,
+    failed: Option<String>,
+    in_hash: Sha256,
+    in_bytes: u64,
+    /// Input offset up to which output has been written.
+    covered: u64,
+}
+
+/// Anonymizes `inputs` under `policy`.
+///
+/// # Errors
+/// Only errors that stop the whole run (writing to stdout or the manifest);
+/// a failing input is reported in the outcome and the others still run.
+pub fn run(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    inputs: &[Input],
+    opts: &Options,
+) -> io::Result<Outcome> {
+    let sources: Vec<Source> = inputs.iter().map(|i| i.source.clone()).collect();
+    let mut manifest = Manifest {
+        tool: "qorgau",
+        version: env!("CARGO_PKG_VERSION"),
+        created: rfc3339_now(),
+        policy: PolicyInfo {
+            origin: policy.origin.clone(),
+            sha256: crate::key::hex(&Sha256::digest(policy.text.as_bytes())),
+        },
+        key_id: key.map(Key::id),
+        ..Manifest::default()
+    };
+    let mut counts: BTreeMap<(Kind, &'static str), u64> = BTreeMap::new();
+    let mut errors: Vec<(String, String)> = Vec::new();
+    let mut current: Option<Current> = None;
+    let stdout = io::stdout();
+    let mut stdout = io::BufWriter::with_capacity(256 << 10, stdout.lock());
+
+    pipeline::run(
+        &sources,
+        &opts.pipeline,
+        |chunk| rewrite(engine, policy, key, chunk),
+        |event, rewritten| {
+            match event {
+                Event::Chunk(i, chunk) => {
+                    let cur = current.get_or_insert_with(|| open(&inputs[*i], &opts.target));
+                    let r = rewritten.expect("every chunk is rewritten");
+                    cur.in_hash.update(chunk.body());
+                    cur.in_bytes += chunk.body().len() as u64;
+                    if cur.failed.is_some() {
+                        return Ok(());
+                    }
+                    let start = chunk.body_offset();
+                    let skip = cur.covered.saturating_sub(start) as usize;
+                    debug_assert!(skip <= r.lead_literal);
+                    let bytes = &r.out[skip.min(r.out.len())..];
+                    for &(k, op) in &r.counts {
+                        *counts.entry((k, op)).or_default() += 1;
+                    }
+                    cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
+                    if cur.stdout {
+                        stdout.write_all(bytes)?;
+                    } else if let Some(out) = cur.output.as_mut() {
+                        if let Err(e) = out.write_all(bytes) {
+                            cur.failed = Some(format!("write error: {e}"));
+                            cur.output = None;
+                        }
+                    }
+                }
+                Event::Note(i, status, message) => {
+                    let cur = current.get_or_insert_with(|| open(&inputs[*i], &opts.target));
+                    let why = match *status {
+                        "skipped" | "partial" => {
+                            format!("{message}; not anonymized, no output written")
+                        }
+                        _ => message.clone(),
+                    };
+                    cur.failed.get_or_insert(why);
+                    cur.output = None;
+                }
+                Event::Done(i) => {
+                    let cur = current
+                        .take()
+                        .unwrap_or_else(|| open(&inputs[*i], &opts.target));
+                    finish(&inputs[*i], cur, &mut manifest, &mut errors);
+                }
+            }
+            Ok(())
+        },
+    )?;
+    stdout.flush()?;
+    for ((kind, op), n) in counts {
+        *manifest
+            .counts
+            .entry(kind.id().to_string())
+            .or_default()
+            .entry(op.to_string())
+            .or_default() += n;
+    }
+    for (path, message) in &errors {
+        manifest.errors.push(ErrorInfo {
+            path: path.clone(),
+            message: message.clone(),
+        });
+    }
+    if opts.verify {
+        manifest.verify = Some(verify(policy, &manifest, opts));
+    }
+    let manifest_path = opts.manifest.clone().or_else(|| match &opts.target {
+        Target::Dir(d) => Some(d.join("qorgau-manifest.json")),
+        Target::File(f) => {
+            let mut name = f.file_name().unwrap_or_default().to_os_string();
+            name.push(".qorgau-manifest.json");
+            Some(f.with_file_name(name))
+        }
+        _ => None,
+    });
+    if let Some(path) = &manifest_path {
+        let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
+        json.push(b'\n');
+        output::write_atomic(path, &json)?;
+    }
+    Ok(Outcome {
+        manifest,
+        manifest_path,
+        errors,
+    })
+}
+
+fn open(input: &Input, target: &Target) -> Current {
+    let mut cur = Current {
+        output: None,
+        stdout: matches!(target, Target::Stdout),
+        path: None,
+        failed: None,
+        in_hash: Sha256::new(),
+        in_bytes: 0,
+        covered: 0,
+    };
+    match target_path(input, target) {
+        Ok(None) => {}
+        Ok(Some(path)) => {
+            let gzip = input::is_gzip(&path);
+            match AtomicOutput::create(&path, gzip) {
+                Ok(out) => cur.output = Some(out),
+                Err(e) => cur.failed = Some(format!("{}: {e}", path.display())),
+            }
+            cur.path = Some(path);
+        }
+        Err(message) => cur.failed = Some(message),
+    }
+    cur
+}
+
+fn finish(
+    input: &Input,
+    cur: Current,
+    manifest: &mut Manifest,
+    errors: &mut Vec<(String, String)>,
+) {
+    let name = input.source.display();
+    manifest.inputs.push(FileInfo {
+        path: name.clone(),
+        bytes: cur.in_bytes,
+        sha256: crate::key::hex(&cur.in_hash.finalize()),
+        note: None,
+    });
+    if let Some(why) = cur.failed {
+        errors.push((name, why));
+        return;
+    }
+    let mode_from = match &input.source {
+        Source::File(p) if cur.path.as_deref() == Some(p.as_path()) => Some(p.clone()),
+        _ => None,
+    };
+    if let (Some(out), Some(path)) = (cur.output, cur.path) {
+        match out.commit(mode_from.as_deref()) {
+            Ok(w) => manifest.outputs.push(FileInfo {
+                path: path.display().to_string(),
+                bytes: w.bytes,
+                sha256: w.sha256,
+                note: input::is_zstd(&input.relative).then(|| "written decompressed".to_string()),
+            }),
+            Err(e) => errors.push((name, format!("{}: {e}", path.display()))),
+        }
+    }
+}
+
+/// Counts findings per kind, printing nothing.
+struct Counter(BTreeMap<String, u64>);
+
+impl Sink for Counter {
+    fn finding(&mut self, r: &Record) -> io::Result<()> {
+        *self.0.entry(r.kind.id().to_string()).or_default() += 1;
+        Ok(())
+    }
+
+    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Re-scans the outputs for the kinds the policy anonymized.
+fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
+    let kinds: KindSet = policy.anonymized_kinds().into_iter().collect();
+    // At least as sensitive as a plain `scan`: a value the policy left alone
+    // for its low confidence is still personal data to a re-scan.
+    let engine = Engine::builder()
+        .kinds(kinds)
+        .min_confidence(
+            policy
+                .min_confidence
+                .min(crate::engine::DEFAULT_MIN_CONFIDENCE),
+        )
+        .build();
+    let sources: Vec<Source> = manifest
+        .outputs
+        .iter()
+        .map(|o| Source::File(PathBuf::from(&o.path)))
+        .collect();
+    let mut counter = Counter(BTreeMap::new());
+    let ran = crate::scan::run(&engine, &sources, &opts.pipeline, &mut counter);
+    let mut info = VerifyInfo {
+        passed: ran.is_ok() && counter.0.is_empty(),
+        remaining: counter.0,
+    };
+    if let Err(e) = ran {
+        info.remaining.insert(format!("error: {e}"), 1);
+    }
+    info
+}
+
+/// Days since 1970-01-01 to a civil date (year, month, day), after Howard
+/// Hinnant's `civil_from_days`.
+pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {
+    let z = z + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z.rem_euclid(146_097);
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let y = yoe + era * 400;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (if m <= 2 { y + 1 } else { y }, m, d)
+}
+
+/// The current time as RFC 3339 UTC.
+fn rfc3339_now() -> String {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs());
+    let (y, m, d) = civil_from_days((secs / 86_400) as i64);
+    let s = secs % 86_400;
+    format!(
+        "{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z",
+        s / 3600,
+        s / 60 % 60,
+        s % 60
+    )
+}

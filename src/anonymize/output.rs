@@ -1,0 +1,154 @@
+//! Atomic output files: written to a hidden temporary file in the target
+//! directory, flushed and fsynced, then renamed over the target. A crash or
+//! an error leaves the old state or the complete new file, never a part.
+
+use std::fs::File;
+use std::io::{self, BufWriter, Write};
+use std::path::{Path, PathBuf};
+
+use sha2::{Digest, Sha256};
+use tempfile::NamedTempFile;
+
+/// Hashes and counts what passes through to the file.
+struct Hashing<W> {
+    inner: W,
+    hash: Sha256,
+    bytes: u64,
+}
+
+impl<W: Write> Write for Hashing<W> {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.hash.update(&buf[..n]);
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.inner.flush()
+    }
+}
+
+type FileSink = BufWriter<Hashing<File>>;
+
+enum Sink {
+    Plain(FileSink),
+    Gzip(flate2::write::GzEncoder<FileSink>),
+}
+
+/// An output being written.
+pub struct AtomicOutput {
+    temp: NamedTempFile,
+    sink: Option<Sink>,
+    target: PathBuf,
+}
+
+/// What was written: bytes and SHA-256 of the file as stored.
+pub struct Written {
+    pub bytes: u64,
+    pub sha256: String,
+}
+
+impl AtomicOutput {
+    /// Starts writing `target` (gzip-compressed when `gzip`), creating its
+    /// directory if needed.
+    ///
+    /// # Errors
+    /// Creating the directory or the temporary file.
+    pub fn create(target: &Path, gzip: bool) -> io::Result<AtomicOutput> {
+        let dir = match target.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
+            _ => PathBuf::from("."),
+        };
+        std::fs::create_dir_all(&dir)?;
+        let temp = tempfile::Builder::new()
+            .prefix(".qorgau-")
+            .suffix(".tmp")
+            .tempfile_in(&dir)?;
+        let file = temp.as_file().try_clone()?;
+        let hashing = Hashing {
+            inner: file,
+            hash: Sha256::new(),
+            bytes: 0,
+        };
+        let buffered = BufWriter::with_capacity(256 << 10, hashing);
+        let sink = if gzip {
+            Sink::Gzip(flate2::write::GzEncoder::new(
+                buffered,
+                flate2::Compression::default(),
+            ))
+        } else {
+            Sink::Plain(buffered)
+        };
+        Ok(AtomicOutput {
+            temp,
+            sink: Some(sink),
+            target: target.to_path_buf(),
+        })
+    }
+
+    /// Appends bytes.
+    ///
+    /// # Errors
+    /// The file's write error.
+    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
+        match self.sink.as_mut() {
+            Some(Sink::Plain(w)) => w.write_all(bytes),
+            Some(Sink::Gzip(w)) => w.write_all(bytes),
+            None => Err(io::Error::other("output already finished")),
+        }
+    }
+
+    /// Flushes, fsyncs and renames the file into place, keeping `mode_from`'s
+    /// permissions when given (for `--in-place`).
+    ///
+    /// # Errors
+    /// Any step's I/O error; the temporary file is then removed.
+    pub fn commit(mut self, mode_from: Option<&Path>) -> io::Result<Written> {
+        let buffered = match self.sink.take() {
+            Some(Sink::Plain(w)) => w,
+            Some(Sink::Gzip(w)) => w.finish()?,
+            None => return Err(io::Error::other("output already finished")),
+        };
+        let hashing = buffered.into_inner().map_err(|e| e.into_error())?;
+        hashing.inner.sync_all()?;
+        match mode_from.and_then(|src| std::fs::metadata(src).ok()) {
+            Some(meta) => std::fs::set_permissions(self.temp.path(), meta.permissions())?,
+            None => set_shareable(self.temp.path())?,
+        }
+        self.temp.persist(&self.target).map_err(|e| e.error)?;
+        if let Some(dir) = self.target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            // Make the rename itself durable.
+            if let Ok(d) = File::open(dir) {
+                let _ = d.sync_all();
+            }
+        }
+        Ok(Written {
+            bytes: hashing.bytes,
+            sha256: crate::key::hex(&hashing.hash.finalize()),
+        })
+    }
+}
+
+/// Writes a whole small file atomically (the manifest).
+///
+/// # Errors
+/// Any I/O error; nothing is left behind then.
+pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut out = AtomicOutput::create(target, false)?;
+    out.write_all(bytes)?;
+    out.commit(None).map(|_| ())
+}
+
+/// Temporary files are private (0600); a finished output gets the usual
+/// 0644, since an anonymized copy is made to be shared.
+#[cfg(unix)]
+fn set_shareable(path: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn set_shareable(_path: &Path) -> io::Result<()> {
+    Ok(())
+}

@@ -1,0 +1,95 @@
+//! The canonical form of a found value, so that every way of writing one
+//! identifier maps to the same token and the same allowlist entry:
+//! `+7 701 123 45 67`, `87011234567` and `%2B77011234567` are one phone.
+
+use crate::detect::phone;
+use crate::kind::Kind;
+
+/// Appends the canonical form of `raw` (a value of `kind`) to `out`.
+pub fn normalize(kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
+    let mut decoded = Vec::new();
+    let raw = if raw.contains(&b'%') {
+        percent_decode(raw, &mut decoded);
+        &decoded[..]
+    } else {
+        raw
+    };
+    match kind {
+        Kind::Iin | Kind::Bin | Kind::Card | Kind::Imei => {
+            out.extend(raw.iter().filter(|b| b.is_ascii_digit()));
+        }
+        Kind::Phone => match phone::national(raw) {
+            Some(n) => out.extend_from_slice(&n),
+            None => out.extend(raw.iter().filter(|b| b.is_ascii_digit())),
+        },
+        Kind::Iban | Kind::Meid => {
+            out.extend(
+                raw.iter()
+                    .filter(|b| b.is_ascii_alphanumeric())
+                    .map(u8::to_ascii_uppercase),
+            );
+        }
+        Kind::Mac => {
+            out.extend(
+                raw.iter()
+                    .filter(|b| b.is_ascii_hexdigit())
+                    .map(u8::to_ascii_lowercase),
+            );
+        }
+        Kind::Ipv6 => match std::str::from_utf8(raw)
+            .ok()
+            .and_then(|s| s.parse::<std::net::Ipv6Addr>().ok())
+        {
+            Some(ip) => out.extend_from_slice(ip.to_string().as_bytes()),
+            None => out.extend(raw.iter().map(u8::to_ascii_lowercase)),
+        },
+        Kind::Email => match std::str::from_utf8(raw) {
+            Ok(s) => out.extend_from_slice(s.to_lowercase().as_bytes()),
+            Err(_) => out.extend(raw.iter().map(u8::to_ascii_lowercase)),
+        },
+        _ => out.extend_from_slice(raw),
+    }
+}
+
+/// The canonical form as a new vector.
+pub fn normalized(kind: Kind, raw: &[u8]) -> Vec<u8> {
+    let mut v = Vec::with_capacity(raw.len());
+    normalize(kind, raw, &mut v);
+    v
+}
+
+/// Decodes `%XX` escapes (a malformed escape stays as it is).
+fn percent_decode(raw: &[u8], out: &mut Vec<u8>) {
+    let mut i = 0;
+    while i < raw.len() {
+        if raw[i] == b'%' && i + 2 < raw.len() {
+            let hex = std::str::from_utf8(&raw[i + 1..i + 3]).ok();
+            if let Some(v) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(v);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(raw[i]);
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_spelling_of_a_phone_is_one_value() {
+        let a = normalized(Kind::Phone, b"+7 701 123 45 67");
+        assert_eq!(a, b"7011234567");
+        assert_eq!(normalized(Kind::Phone, b"87011234567"), a);
+        assert_eq!(normalized(Kind::Phone, b"%2B7%20701%20123%2045%2067"), a);
+        assert_eq!(normalized(Kind::Email, b"Ivan%40Mail.kz"), b"ivan@mail.kz");
+        assert_eq!(
+            normalized(Kind::Ipv6, b"2001:DB8:0:0:0:0:0:1"),
+            b"2001:db8::1"
+        );
+        assert_eq!(normalized(Kind::Mac, b"3C-22-FB-1A-9E-07"), b"3c22fb1a9e07");
+    }
+}
