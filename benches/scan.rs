@@ -3,6 +3,8 @@
 //! installed) with equivalent unvalidated candidate regexes on the same file,
 //! with and without Unicode — timed side by side in one run.
 //!
+//! Also `anonymize`'s rewrite on one thread with two policies.
+//!
 //! Run: `cargo bench --bench scan`. Set `QORGAU_BENCH_MIB` to change the size.
 
 use std::path::PathBuf;
@@ -111,5 +113,37 @@ fn scan(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scan);
+/// `anonymize`'s rewrite (detection + operators, no file I/O) on one thread,
+/// with the default policy (tag, IIN generalized) and a keyed-token policy.
+fn anonymize(c: &mut Criterion) {
+    let (_, bytes) = bench_log();
+    let chunks = chunks(&bytes);
+    let key = qorgau::key::Key::parse(&"ab".repeat(32), "bench").unwrap();
+    let policies = [
+        ("default_policy", qorgau::policy::Policy::default_policy()),
+        (
+            "token_policy",
+            qorgau::policy::Policy::parse(qorgau::policy::STARTER, "starter").unwrap(),
+        ),
+    ];
+    let engine = Engine::default();
+    let mut group = c.benchmark_group("anonymize");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes.len() as u64));
+    for (name, policy) in &policies {
+        group.bench_function(format!("{name}_1_thread"), |b| {
+            b.iter(|| {
+                chunks
+                    .iter()
+                    .map(|ch| {
+                        qorgau::anonymize::anonymize_chunk(&engine, policy, Some(&key), ch).len()
+                    })
+                    .sum::<usize>()
+            })
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, scan, anonymize);
 criterion_main!(benches);

@@ -20,7 +20,8 @@ pub const MIN_LEN: usize = 32;
 /// A secret key. `Debug` does not show it.
 #[derive(Clone)]
 pub struct Key {
-    bytes: Vec<u8>,
+    /// HMAC state with the key schedule done once; cloned per use.
+    prepared: Hmac<Sha256>,
 }
 
 impl fmt::Debug for Key {
@@ -72,7 +73,9 @@ impl Key {
                 bytes.len()
             )));
         }
-        Ok(Key { bytes })
+        let prepared = Hmac::<Sha256>::new_from_slice(&bytes).expect("HMAC takes any key length");
+        // Only the keyed HMAC state is kept; the key bytes are dropped here.
+        Ok(Key { prepared })
     }
 
     /// The key from `--key-file` if given, else from `QORGAU_KEY`, else none.
@@ -93,7 +96,7 @@ impl Key {
 
     /// HMAC-SHA256 of `parts` (each length-prefixed) under this key.
     pub fn mac(&self, parts: &[&[u8]]) -> [u8; 32] {
-        let mut m = Hmac::<Sha256>::new_from_slice(&self.bytes).expect("HMAC takes any key length");
+        let mut m = self.prepared.clone();
         for p in parts {
             m.update(&(p.len() as u32).to_be_bytes());
             m.update(p);
@@ -120,8 +123,15 @@ fn decode_hex(t: &str) -> Option<Vec<u8>> {
 
 /// Lower-case hex of `bytes`.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    let mut s = String::with_capacity(bytes.len() * 2);
+    for b in bytes {
+        s.push(char::from(HEX[usize::from(b >> 4)]));
+        s.push(char::from(HEX[usize::from(b & 15)]));
+    }
+    s
 }
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
 
 #[cfg(test)]
 mod tests {
@@ -131,7 +141,7 @@ mod tests {
     fn parses_hex_and_base64_and_refuses_short_keys() {
         let hex_key = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
         let k = Key::parse(hex_key, "test").unwrap();
-        let b64 = base64::engine::general_purpose::STANDARD.encode(k.bytes.clone());
+        let b64 = base64::engine::general_purpose::STANDARD.encode(decode_hex(hex_key).unwrap());
         assert_eq!(Key::parse(&b64, "test").unwrap().id(), k.id());
         assert!(Key::parse("00112233", "test")
             .unwrap_err()

@@ -76,11 +76,49 @@ struct Rewritten {
     counts: Vec<(Kind, &'static str)>,
 }
 
-fn rewrite(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
+/// Anonymizes a whole buffer under `policy`: what `anonymize` does to each
+/// chunk of a file.
+///
+/// # Panics
+/// If the policy uses `token` or `surrogate` and `key` is `None`.
+pub fn anonymize_bytes(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    input: &[u8],
+) -> Vec<u8> {
+    assert!(key.is_some() || !policy.needs_key(), "{}", crate::key::HOW);
+    rewrite(engine, policy, key, input, 0..input.len(), true).out
+}
+
+/// Anonymizes the body of one chunk (bytes outside it are context).
+pub fn anonymize_chunk(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    chunk: &Chunk,
+) -> Vec<u8> {
+    rewrite(
+        engine,
+        policy,
+        key,
+        &chunk.data,
+        chunk.body.clone(),
+        chunk.at_eof,
+    )
+    .out
+}
+
+fn rewrite(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    data: &[u8],
+    body: std::ops::Range<usize>,
+    at_eof: bool,
+) -> Rewritten {
     let mut findings = Vec::new();
-    engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
-    let data = &chunk.data;
-    let body = chunk.body.clone();
+    engine.find_in(data, body.clone(), at_eof, &mut findings);
     let mut out = Vec::with_capacity(body.len() + body.len() / 16);
     let mut counts = Vec::with_capacity(findings.len());
     let mut pos = body.start;
@@ -187,7 +225,16 @@ pub fn run(
     pipeline::run(
         &sources,
         &opts.pipeline,
-        |chunk| rewrite(engine, policy, key, chunk),
+        |chunk| {
+            rewrite(
+                engine,
+                policy,
+                key,
+                &chunk.data,
+                chunk.body.clone(),
+                chunk.at_eof,
+            )
+        },
         |event, rewritten| {
             match event {
                 Event::Chunk(i, chunk) => {

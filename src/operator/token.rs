@@ -59,6 +59,13 @@ impl Token {
 
     pub(super) fn apply(&self, kind: Kind, raw: &[u8], key: &Key, out: &mut Vec<u8>) {
         let hash = self.digest(kind, raw, key);
+        if self.format == "{KIND}_{hash}" {
+            // The default shape, without building strings.
+            out.extend(kind.id().bytes().map(|b| b.to_ascii_uppercase()));
+            out.push(b'_');
+            out.extend_from_slice(hash.as_bytes());
+            return;
+        }
         let upper = kind.id().to_ascii_uppercase();
         let text = self
             .format
