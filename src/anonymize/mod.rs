@@ -98,15 +98,12 @@ pub fn anonymize_chunk(
     key: Option<&Key>,
     chunk: &Chunk,
 ) -> Vec<u8> {
-    rewrite(
-        engine,
-        policy,
-        key,
-        &chunk.data,
-        chunk.body.clone(),
-        chunk.at_eof,
-    )
-    .out
+    rewrite_chunk(engine, policy, key, chunk).out
+}
+
+fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
+    let body = chunk.body.clone();
+    rewrite(engine, policy, key, &chunk.data, body, chunk.at_eof)
 }
 
 fn rewrite(
@@ -225,16 +222,7 @@ pub fn run(
     pipeline::run(
         &sources,
         &opts.pipeline,
-        |chunk| {
-            rewrite(
-                engine,
-                policy,
-                key,
-                &chunk.data,
-                chunk.body.clone(),
-                chunk.at_eof,
-            )
-        },
+        |chunk| rewrite_chunk(engine, policy, key, chunk),
         |event, rewritten| {
             match event {
                 Event::Chunk(i, chunk) => {

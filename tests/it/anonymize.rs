@@ -510,9 +510,8 @@ fn only_the_spans_change_and_a_rescan_is_clean() {
 #[test]
 fn verify_fails_when_identifiers_remain() {
     let dir = tempfile::tempdir().unwrap();
-    // IINs whose date does not hold score below this policy's threshold, so
-    // they are left as they are; the re-scan at the default threshold
-    // catches them... as do confident ones under a strict policy.
+    // A policy that only touches findings of confidence 0.99 or more leaves
+    // this IIN (0.85) as it is; the re-scan, as sensitive as `scan`, finds it.
     let input = write(dir.path(), "in.log", b"id 900101300811\n");
     let pol = write(dir.path(), "p.toml", b"min_confidence = 0.99\n");
     let out = dir.path().join("out");
