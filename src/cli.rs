@@ -17,6 +17,7 @@ use crate::pipeline;
 use crate::policy::Policy;
 use crate::report::{self, Format};
 use crate::scan;
+use crate::table::{InputFormat, TableOptions};
 
 /// Find and anonymize personal data (Kazakhstan first) in batch files.
 #[derive(Debug, Parser)]
@@ -126,14 +127,54 @@ struct AnonymizeArgs {
     /// Bytes per chunk (for tests of chunk borders).
     #[arg(long, hide = true, default_value_t = 4 << 20)]
     chunk_size: usize,
+    #[command(flatten)]
+    table: TableArgs,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum InputFormat {
-    /// Chosen by extension and content.
-    Auto,
-    /// Lines of text (logs, JSON lines, anything else).
-    Text,
+/// How tables are read (shared by `scan` and `anonymize`).
+#[derive(Debug, Clone, clap::Args)]
+struct TableArgs {
+    /// How to read inputs: by extension (`.csv`/`.tsv` are tables), or all
+    /// as text, or all as tables.
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    input_format: InputFormat,
+    /// Table delimiter (`,` `;` `tab` `|`); sniffed by default.
+    #[arg(long, value_name = "CHAR")]
+    delimiter: Option<String>,
+    /// The first record of a table is data, not a header.
+    #[arg(long)]
+    no_header: bool,
+    /// Input encoding of tables (`utf-8`, `windows-1251`, …); detected by default.
+    #[arg(long, value_name = "LABEL")]
+    encoding: Option<String>,
+    /// Longest table record accepted, in bytes.
+    #[arg(long, value_name = "BYTES", default_value_t = 64 << 20)]
+    max_row_bytes: usize,
+}
+
+impl TableArgs {
+    fn options(&self) -> Result<TableOptions, String> {
+        let delimiter = match self.delimiter.as_deref() {
+            None => None,
+            Some("tab" | "\\t" | "\t") => Some(b'\t'),
+            Some(d) if d.len() == 1 && d.is_ascii() => Some(d.as_bytes()[0]),
+            Some(d) => return Err(format!("--delimiter {d:?}: one ASCII character, or `tab`")),
+        };
+        let encoding = match self.encoding.as_deref() {
+            None => None,
+            Some(label) => Some(
+                encoding_rs::Encoding::for_label(label.as_bytes())
+                    .ok_or_else(|| format!("--encoding {label:?}: unknown encoding"))?,
+            ),
+        };
+        Ok(TableOptions {
+            format: self.input_format,
+            delimiter,
+            header: !self.no_header,
+            encoding,
+            max_row: self.max_row_bytes.max(1),
+        })
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -160,9 +201,8 @@ struct ScanArgs {
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
-    /// How to read inputs.
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
-    input_format: InputFormat,
+    #[command(flatten)]
+    table: TableArgs,
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -229,7 +269,13 @@ fn scan_command(args: ScanArgs) -> i32 {
             .num_threads(n)
             .build_global();
     }
-    let _ = args.input_format;
+    let table = match args.table.options() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
     let engine = Engine::builder()
         .kinds(kinds)
         .min_confidence(args.min_confidence)
@@ -249,6 +295,7 @@ fn scan_command(args: ScanArgs) -> i32 {
     let opts = pipeline::Options {
         chunk_size: args.chunk_size.max(1),
         progress: !args.no_progress,
+        table,
         ..pipeline::Options::default()
     };
     let summary = match scan::run(&engine, &sources, &opts, sink.as_mut()) {
@@ -397,6 +444,13 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     if inputs.is_empty() {
         return 2;
     }
+    let table = match args.table.options() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
     let engine = Engine::builder()
         .min_confidence(policy.min_confidence)
         .build();
@@ -407,6 +461,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         pipeline: pipeline::Options {
             chunk_size: args.chunk_size.max(1),
             progress: !args.no_progress,
+            table,
             ..pipeline::Options::default()
         },
     };

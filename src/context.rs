@@ -91,6 +91,22 @@ impl ContextIndex {
         )
     }
 
+    /// The kinds the words in a short label (a column name) speak for, as
+    /// kind bits: `client_phone` → phone, `ИИН/БИН` → iin and bin.
+    pub fn kinds_named(&self, name: &str) -> u32 {
+        let hay = name.as_bytes();
+        let mut kinds = 0;
+        for m in self.ac.find_iter(hay) {
+            let (s, e) = (m.start(), m.end());
+            let (for_kinds, _, whole) = self.meta[m.pattern().as_usize()];
+            if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
+                continue;
+            }
+            kinds |= for_kinds;
+        }
+        kinds
+    }
+
     /// Whether any word speaks against `kind`.
     pub fn can_oppose(&self, kind: Kind) -> bool {
         self.opposable & kind.bit() != 0

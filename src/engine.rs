@@ -76,6 +76,16 @@ impl Default for Engine {
 }
 
 impl Engine {
+    /// The context words, for labels outside the bytes (column names).
+    pub fn context(&self) -> &ContextIndex {
+        &self.context
+    }
+
+    /// The minimum confidence of reported findings.
+    pub fn min_confidence(&self) -> f32 {
+        self.min_confidence
+    }
+
     /// A builder with every kind and the default minimum confidence.
     pub fn builder() -> EngineBuilder {
         EngineBuilder::default()
@@ -98,6 +108,23 @@ impl Engine {
     /// # Panics
     /// If `body` is not within `hay`.
     pub fn find_in(&self, hay: &[u8], body: Range<usize>, at_eof: bool, out: &mut Vec<Finding>) {
+        self.find_in_context(hay, body, at_eof, 0, out);
+    }
+
+    /// As [`Engine::find_in`], with context given from outside the bytes:
+    /// `given` holds the bits of kinds ([`Kind`] as bit index) that the
+    /// surroundings speak for — a table column whose header says `ИИН`.
+    ///
+    /// # Panics
+    /// If `body` is not within `hay`.
+    pub fn find_in_context(
+        &self,
+        hay: &[u8],
+        body: Range<usize>,
+        at_eof: bool,
+        given: u32,
+        out: &mut Vec<Finding>,
+    ) {
         assert!(body.start <= body.end && body.end <= hay.len());
         let first = out.len();
         let usable = if at_eof {
@@ -108,6 +135,7 @@ impl Engine {
         let mut cx = Cx {
             hay: usable,
             context: &self.context,
+            given,
             out,
         };
         let mut i = resync(usable, body.start);
@@ -308,6 +336,8 @@ fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindS
 pub(crate) struct Cx<'a> {
     pub hay: &'a [u8],
     context: &'a ContextIndex,
+    /// Kinds the surroundings speak for (see [`Engine::find_in_context`]).
+    given: u32,
     out: &'a mut Vec<Finding>,
 }
 
@@ -323,6 +353,12 @@ pub(crate) enum Needs {
 impl Cx<'_> {
     /// What the context words around a span say about `kind`.
     pub fn context(&self, start: usize, end: usize, kind: Kind) -> Context {
+        if self.given & kind.bit() != 0 {
+            return Context {
+                supports: true,
+                opposes: false,
+            };
+        }
         self.context.around(self.hay, start, end, kind)
     }
 
@@ -332,7 +368,8 @@ impl Cx<'_> {
     pub fn emit(&mut self, start: usize, end: usize, kind: Kind, base: f32, needs: Needs) -> bool {
         // Context can only lift a confident finding that no word opposes:
         // skip the lookup (e-mail, IBAN) and report the base confidence.
-        if needs == Needs::Nothing && base >= 0.9 && !self.context.can_oppose(kind) {
+        let given = self.given & kind.bit() != 0;
+        if !given && needs == Needs::Nothing && base >= 0.9 && !self.context.can_oppose(kind) {
             self.out.push(Finding {
                 start,
                 end,

@@ -25,6 +25,7 @@ pub mod report;
 pub mod scan;
 #[doc(hidden)]
 pub mod synth;
+pub mod table;
 
 pub use detect::phone::national as phone_national;
 pub use engine::{Engine, EngineBuilder};

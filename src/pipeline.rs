@@ -10,7 +10,9 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
+use crate::context::ContextIndex;
 use crate::input::{Chunk, Chunker, Source};
+use crate::table::{Layout, TableOptions};
 
 /// How the driver runs.
 #[derive(Debug, Clone)]
@@ -21,6 +23,8 @@ pub struct Options {
     pub batch: usize,
     /// Show a progress bar on a terminal.
     pub progress: bool,
+    /// Which inputs are tables, and how to read them.
+    pub table: TableOptions,
 }
 
 impl Default for Options {
@@ -29,6 +33,7 @@ impl Default for Options {
             chunk_size: 4 << 20,
             batch: rayon::current_num_threads().max(1) * 2,
             progress: false,
+            table: TableOptions::default(),
         }
     }
 }
@@ -52,7 +57,13 @@ pub enum Event {
 ///
 /// # Errors
 /// The first error `emit` returns; the run stops there.
-pub fn run<T, W, E>(sources: &[Source], opts: &Options, work: W, mut emit: E) -> io::Result<()>
+pub fn run<T, W, E>(
+    sources: &[Source],
+    opts: &Options,
+    context: &ContextIndex,
+    work: W,
+    mut emit: E,
+) -> io::Result<()>
 where
     T: Send,
     W: Fn(&Chunk) -> T + Sync,
@@ -64,7 +75,7 @@ where
     // Dropping a receiver stops the stage before it, so an error in `emit`
     // ends the run promptly.
     std::thread::scope(|scope| {
-        scope.spawn(|| produce(sources, opts, tx));
+        scope.spawn(|| produce(sources, opts, context, tx));
         let work = &work;
         scope.spawn(move || {
             for batch in rx {
@@ -115,7 +126,12 @@ fn progress_bar(sources: &[Source], opts: &Options) -> Option<indicatif::Progres
 }
 
 /// The reader thread: turns sources into ordered batches of events.
-fn produce(sources: &[Source], opts: &Options, tx: mpsc::SyncSender<Vec<Event>>) {
+fn produce(
+    sources: &[Source],
+    opts: &Options,
+    context: &ContextIndex,
+    tx: mpsc::SyncSender<Vec<Event>>,
+) {
     let mut batch = Vec::new();
     let mut chunks = 0;
     let mut bytes = 0;
@@ -134,7 +150,7 @@ fn produce(sources: &[Source], opts: &Options, tx: mpsc::SyncSender<Vec<Event>>)
         true
     };
     for (i, source) in sources.iter().enumerate() {
-        let events = read_source(i, source, opts.chunk_size);
+        let events = read_source(i, source, opts, context);
         for e in events {
             if !push(e, &mut batch) {
                 return;
@@ -148,9 +164,36 @@ fn produce(sources: &[Source], opts: &Options, tx: mpsc::SyncSender<Vec<Event>>)
 
 /// Reads one source lazily as events: its chunks, then a note if it was
 /// skipped, cut short or unreadable, then `Done`.
-fn read_source(i: usize, source: &Source, chunk_size: usize) -> impl Iterator<Item = Event> + '_ {
+fn read_source<'a>(
+    i: usize,
+    source: &'a Source,
+    opts: &'a Options,
+    context: &'a ContextIndex,
+) -> impl Iterator<Item = Event> + 'a {
+    let mut layout: Option<std::sync::Arc<Layout>> = None;
     let mut state = match source.open() {
-        Ok(r) => Ok(Chunker::new(r, chunk_size)),
+        Ok(r) => {
+            let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
+            let name = source.display();
+            if opts.table.is_table(&name) {
+                let is_tsv = name.to_ascii_lowercase().contains(".tsv");
+                match chunker
+                    .peek(256 << 10)
+                    .map_err(|e| e.to_string())
+                    .and_then(|head| {
+                        Layout::sniff(head, is_tsv, &opts.table, context).map_err(|e| e.0)
+                    }) {
+                    Ok(l) => {
+                        chunker.split_records(l.delimiter, opts.table.max_row);
+                        layout = Some(l);
+                        Ok(chunker)
+                    }
+                    Err(e) => Err(e),
+                }
+            } else {
+                Ok(chunker)
+            }
+        }
         Err(e) => Err(e.to_string()),
     };
     let mut finished = false;
@@ -168,6 +211,7 @@ fn read_source(i: usize, source: &Source, chunk_size: usize) -> impl Iterator<It
         };
         let out = match chunker.next_chunk() {
             Ok(Some(mut chunk)) => {
+                chunk.layout = layout.clone();
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
                 let first = chunk.index == 0;

@@ -8,8 +8,10 @@ use crate::bytes::char_count;
 use crate::engine::Engine;
 use crate::finding::{preview_into, Finding};
 use crate::input::{Chunk, Source};
+use crate::kind::Kind;
 use crate::pipeline::{self, Event, Options};
-use crate::report::{Note, Record, Sink, Summary};
+use crate::report::{ColumnProfile, Note, Record, Sink, Summary};
+use crate::table::cells;
 
 /// A chunk scanned: findings with their line and column relative to the
 /// chunk's body, plus what the next chunk needs to continue counting.
@@ -20,6 +22,15 @@ struct Scanned {
     positions: Vec<(u64, u64)>,
     newlines: u64,
     tail_chars: u64,
+    /// Tables: per finding, the data row within the chunk and the field.
+    cells: Vec<(u64, usize)>,
+    /// Tables: data records in the chunk.
+    rows: u64,
+    /// Tables: per column, non-empty cells, cells with findings, findings
+    /// per kind.
+    columns: Vec<(u64, u64, [u64; 32])>,
+    /// Tables: an unterminated quote (offset in the chunk's data).
+    unterminated: Option<usize>,
 }
 
 /// Scans `sources` with `engine` and reports to `sink`.
@@ -39,6 +50,7 @@ pub fn run(
     pipeline::run(
         sources,
         opts,
+        engine.context(),
         |chunk| scan_chunk(engine, chunk),
         |event, scanned| emitter.emit(event, scanned, sink, &mut summary),
     )?;
@@ -49,7 +61,39 @@ pub fn run(
 
 fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut findings = Vec::new();
-    engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
+    let mut cell_of = Vec::new();
+    let mut columns: Vec<(u64, u64, [u64; 32])> = Vec::new();
+    let mut rows = 0;
+    let mut unterminated = None;
+    if let Some(layout) = &chunk.layout {
+        let walked = cells::for_each_record(engine, layout, chunk, |_, rec| {
+            if rec.header {
+                return;
+            }
+            if columns.len() < rec.fields.len() {
+                columns.resize(rec.fields.len(), (0, 0, [0; 32]));
+            }
+            for (i, f) in rec.fields.iter().enumerate() {
+                if f.end > f.start {
+                    columns[i].0 += 1;
+                }
+                if rec.findings.iter().any(|c| c.field == i) {
+                    columns[i].1 += 1;
+                }
+            }
+            for c in rec.findings {
+                columns[c.field].2[c.finding.kind as usize] += 1;
+                findings.push(c.finding);
+                cell_of.push((rec.index as u64, c.field));
+            }
+        });
+        match walked {
+            Ok(n) => rows = n as u64,
+            Err(u) => unterminated = Some(u.quote_at),
+        }
+    } else {
+        engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
+    }
     let data = &chunk.data;
     let mut positions = Vec::with_capacity(findings.len());
     let mut line = 0u64;
@@ -77,6 +121,10 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         positions,
         newlines: line,
         tail_chars: col,
+        cells: cell_of,
+        rows,
+        columns,
+        unterminated,
     }
 }
 
@@ -86,24 +134,84 @@ struct Emitter<'s> {
     names: Vec<Option<String>>,
     /// Findings per kind in the current source.
     counts: [u64; 32],
+    /// Tables: data rows before the current chunk, and column counts.
+    rows: u64,
+    columns: Vec<(u64, u64, [u64; 32])>,
     preview: String,
     line: u64,
     col: u64,
     current: Option<usize>,
     scanned_bytes: u64,
+    layout: Option<std::sync::Arc<crate::table::Layout>>,
+}
+
+/// The 1-based line of `data[at]`, counting from the chunk body's first line.
+fn line_of(chunk: &Chunk, at: usize, first_line: u64) -> (u64, usize) {
+    let from = chunk.body.start.min(at);
+    let n = memchr::memchr_iter(b'\n', &chunk.data[from..at]).count();
+    (first_line + n as u64, n)
 }
 
 impl<'s> Emitter<'s> {
+    fn note(
+        &mut self,
+        i: usize,
+        status: &'static str,
+        message: String,
+        sink: &mut dyn Sink,
+        summary: &mut Summary,
+    ) -> io::Result<()> {
+        let note = Note {
+            path: self.name(i),
+            status,
+            message,
+        };
+        eprintln!("qorgau: {}: {}", note.path, note.message);
+        sink.note(&note)?;
+        summary.notes.push(note);
+        Ok(())
+    }
+
+    fn profiles(&self, layout: &crate::table::Layout) -> Vec<ColumnProfile> {
+        let n = self.columns.len().max(layout.names.len());
+        (0..n)
+            .map(|c| {
+                let (cells, hits, kinds) = self.columns.get(c).copied().unwrap_or((0, 0, [0; 32]));
+                let mut p = ColumnProfile {
+                    name: layout.name(c),
+                    cells,
+                    hits,
+                    kinds: Kind::ALL
+                        .iter()
+                        .filter(|k| kinds[**k as usize] > 0)
+                        .map(|k| (k.id().to_string(), kinds[*k as usize]))
+                        .collect(),
+                    header_kinds: Kind::ALL
+                        .iter()
+                        .filter(|k| layout.hint(c) & k.bit() != 0)
+                        .map(|k| k.id().to_string())
+                        .collect(),
+                    verdict: "clean",
+                };
+                p.judge();
+                p
+            })
+            .collect()
+    }
+
     fn new(sources: &'s [Source]) -> Self {
         Emitter {
             sources,
             names: vec![None; sources.len()],
             counts: [0; 32],
+            rows: 0,
+            columns: Vec::new(),
             preview: String::new(),
             line: 1,
             col: 0,
             current: None,
             scanned_bytes: 0,
+            layout: None,
         }
     }
 
@@ -127,11 +235,28 @@ impl<'s> Emitter<'s> {
                     self.line = 1;
                     self.col = 0;
                     self.scanned_bytes = 0;
+                    self.rows = 0;
+                    self.columns.clear();
                 }
                 let s = scanned.expect("every chunk is scanned");
                 let path = self.name(*i);
                 let path = path.as_str();
-                for (f, &(dl, c)) in s.findings.iter().zip(&s.positions) {
+                if let Some(at) = s.unterminated {
+                    let (line, _) = line_of(chunk, at, self.line);
+                    let message = format!(
+                        "unterminated quote opened at line {line}, row {} (byte {}): the rest of the table cannot be read",
+                        self.rows + s.rows + 1,
+                        chunk.offset + at as u64
+                    );
+                    self.note(*i, "error", message, sink, summary)?;
+                }
+                let names: Vec<String> = match &chunk.layout {
+                    Some(l) => (0..s.columns.len().max(l.names.len()))
+                        .map(|c| l.name(c))
+                        .collect(),
+                    None => Vec::new(),
+                };
+                for (n, (f, &(dl, c))) in s.findings.iter().zip(&s.positions).enumerate() {
                     let (line, column) = if dl == 0 {
                         (self.line, self.col + c + 1)
                     } else {
@@ -147,9 +272,27 @@ impl<'s> Emitter<'s> {
                         column,
                         confidence: f.confidence,
                         preview: &self.preview,
+                        row: s.cells.get(n).map(|&(r, _)| self.rows + r + 1),
+                        field: s.cells.get(n).map(|&(_, fi)| names[fi].as_str()),
                     };
                     self.counts[f.kind as usize] += 1;
                     sink.finding(&record)?;
+                }
+                self.rows += s.rows;
+                if self.columns.len() < s.columns.len() {
+                    self.columns.resize(s.columns.len(), (0, 0, [0; 32]));
+                }
+                for (acc, c) in self.columns.iter_mut().zip(&s.columns) {
+                    acc.0 += c.0;
+                    acc.1 += c.1;
+                    for k in 0..32 {
+                        acc.2[k] += c.2[k];
+                    }
+                }
+                if let Some(layout) = &chunk.layout {
+                    if chunk.index == 0 {
+                        self.layout = Some(layout.clone());
+                    }
                 }
                 if s.newlines > 0 {
                     self.line += s.newlines;
@@ -160,14 +303,7 @@ impl<'s> Emitter<'s> {
                 self.scanned_bytes += chunk.body().len() as u64;
             }
             Event::Note(i, status, message) => {
-                let note = Note {
-                    path: self.name(*i),
-                    status,
-                    message: message.clone(),
-                };
-                eprintln!("qorgau: {}: {}", note.path, note.message);
-                sink.note(&note)?;
-                summary.notes.push(note);
+                self.note(*i, status, message.clone(), sink, summary)?;
             }
             Event::Done(i) => {
                 let skipped = summary
@@ -183,6 +319,10 @@ impl<'s> Emitter<'s> {
                 let path = self.name(*i);
                 summary.add_file(&path, &self.counts);
                 self.counts = [0; 32];
+                if let Some(layout) = self.layout.take() {
+                    let profiles = self.profiles(&layout);
+                    summary.columns.insert(path, profiles);
+                }
                 self.current = None;
                 self.scanned_bytes = 0;
             }

@@ -23,6 +23,7 @@ use crate::operator::Operator;
 use crate::pipeline::{self, Event};
 use crate::policy::Policy;
 use crate::report::{Record, Sink, Summary};
+use crate::table;
 use manifest::{ErrorInfo, FileInfo, PolicyInfo, VerifyInfo};
 use output::AtomicOutput;
 
@@ -74,6 +75,9 @@ struct Rewritten {
     /// Input bytes consumed past the body's end (an identifier crossing it).
     overrun: usize,
     counts: Vec<(Kind, &'static str)>,
+    /// Tables: data records in the chunk, and where a quote never closes.
+    rows: u64,
+    unterminated: Option<usize>,
 }
 
 /// Anonymizes a whole buffer under `policy`: what `anonymize` does to each
@@ -102,6 +106,26 @@ pub fn anonymize_chunk(
 }
 
 fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
+    if let Some(layout) = &chunk.layout {
+        return match table::rewrite::rewrite(engine, policy, key, layout, chunk) {
+            Ok(t) => Rewritten {
+                out: t.out,
+                lead_literal: 0,
+                overrun: 0,
+                counts: t.counts,
+                rows: t.rows as u64,
+                unterminated: None,
+            },
+            Err(u) => Rewritten {
+                out: Vec::new(),
+                lead_literal: 0,
+                overrun: 0,
+                counts: Vec::new(),
+                rows: 0,
+                unterminated: Some(u.quote_at),
+            },
+        };
+    }
     let body = chunk.body.clone();
     rewrite(engine, policy, key, &chunk.data, body, chunk.at_eof)
 }
@@ -142,6 +166,8 @@ fn rewrite(
         lead_literal,
         overrun: end - body.end,
         counts,
+        rows: 0,
+        unterminated: None,
     }
 }
 
@@ -187,6 +213,9 @@ struct Current {
     in_bytes: u64,
     /// Input offset up to which output has been written.
     covered: u64,
+    /// Tables: data rows and lines before the current chunk.
+    rows: u64,
+    lines: u64,
 }
 
 /// Anonymizes `inputs` under `policy`.
@@ -222,6 +251,7 @@ pub fn run(
     pipeline::run(
         &sources,
         &opts.pipeline,
+        engine.context(),
         |chunk| rewrite_chunk(engine, policy, key, chunk),
         |event, rewritten| {
             match event {
@@ -232,6 +262,22 @@ pub fn run(
                     cur.in_bytes += chunk.body().len() as u64;
                     if cur.failed.is_some() {
                         return Ok(());
+                    }
+                    if chunk.layout.is_some() {
+                        if let Some(at) = r.unterminated {
+                            let from = chunk.body.start.min(at);
+                            let line = cur.lines
+                                + memchr::memchr_iter(b'\n', &chunk.data[from..at]).count() as u64;
+                            cur.failed = Some(format!(
+                                "unterminated quote opened at line {line}, row {} (byte {}): not anonymized, no output written",
+                                cur.rows + 1,
+                                chunk.offset + at as u64
+                            ));
+                            cur.output = None;
+                            return Ok(());
+                        }
+                        cur.rows += r.rows;
+                        cur.lines += memchr::memchr_iter(b'\n', chunk.body()).count() as u64;
                     }
                     let start = chunk.body_offset();
                     let skip = cur.covered.saturating_sub(start) as usize;
@@ -319,6 +365,8 @@ fn open(input: &Input, target: &Target) -> Current {
         in_hash: Sha256::new(),
         in_bytes: 0,
         covered: 0,
+        rows: 0,
+        lines: 1,
     };
     match target_path(input, target) {
         Ok(None) => {}

@@ -11,6 +11,9 @@
 
 use std::io::{self, Read};
 use std::ops::Range;
+use std::sync::Arc;
+
+use crate::table::{tokenize, Layout};
 
 /// Bytes kept before a chunk's body (longer than any identifier).
 pub const LOOK_BEHIND: usize = 512;
@@ -34,6 +37,8 @@ pub struct Chunk {
     pub at_eof: bool,
     /// 0 for the first chunk of an input.
     pub index: u64,
+    /// For a table: its layout (the body then holds whole records).
+    pub layout: Option<Arc<Layout>>,
 }
 
 impl Chunk {
@@ -60,6 +65,9 @@ pub struct Chunker<R> {
     offset: u64,
     eof: bool,
     index: u64,
+    /// Table mode: split only after whole records with this delimiter, and
+    /// refuse records longer than the limit.
+    records: Option<(u8, usize)>,
 }
 
 impl<R: Read> Chunker<R> {
@@ -73,15 +81,28 @@ impl<R: Read> Chunker<R> {
             offset: 0,
             eof: false,
             index: 0,
+            records: None,
         }
     }
 
-    /// The next chunk, `None` at the end of the input.
+    /// Splits only after whole records of a table with `delimiter`; a
+    /// record longer than `max_row` bytes is an error.
+    pub fn split_records(&mut self, delimiter: u8, max_row: usize) {
+        self.records = Some((delimiter, max_row.max(1)));
+    }
+
+    /// The next bytes not yet handed out, at least `n` unless the input is
+    /// shorter.
     ///
     /// # Errors
-    /// The reader's I/O error (for a decompressor: corrupt data).
-    pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
-        let want = self.pending + self.chunk_size + LOOK_AHEAD;
+    /// The reader's I/O error.
+    pub fn peek(&mut self, n: usize) -> io::Result<&[u8]> {
+        self.fill(self.pending + n)?;
+        Ok(&self.buf[self.pending..])
+    }
+
+    /// Reads until `buf` holds `want` bytes or the input ends.
+    fn fill(&mut self, want: usize) -> io::Result<()> {
         while !self.eof && self.buf.len() < want {
             let len = self.buf.len();
             self.buf.resize(want, 0);
@@ -97,6 +118,18 @@ impl<R: Read> Chunker<R> {
                     return Err(e);
                 }
             }
+        }
+        Ok(())
+    }
+
+    /// The next chunk, `None` at the end of the input.
+    ///
+    /// # Errors
+    /// The reader's I/O error (for a decompressor: corrupt data).
+    pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
+        self.fill(self.pending + self.chunk_size + LOOK_AHEAD)?;
+        if let Some((delimiter, max_row)) = self.records {
+            return self.next_records(delimiter, max_row);
         }
         let available = self.buf.len() - self.pending;
         if available == 0 {
@@ -118,6 +151,46 @@ impl<R: Read> Chunker<R> {
         Ok(Some(chunk))
     }
 
+    /// A chunk of whole records: reads on until a record ends (or the input
+    /// does), so a quoted newline never splits a record.
+    fn next_records(&mut self, delimiter: u8, max_row: usize) -> io::Result<Option<Chunk>> {
+        loop {
+            let pending = &self.buf[self.pending..];
+            if pending.is_empty() {
+                if self.index == 0 {
+                    self.index = 1;
+                    return Ok(Some(self.take(0)));
+                }
+                return Ok(None);
+            }
+            if self.eof {
+                let split = pending.len();
+                let chunk = self.take(split);
+                self.index += 1;
+                return Ok(Some(chunk));
+            }
+            let limit = pending.len().min(self.chunk_size.max(1));
+            let split = tokenize::last_boundary(pending, limit, delimiter)
+                .or_else(|| tokenize::last_boundary(pending, pending.len(), delimiter));
+            if let Some(split) = split {
+                let chunk = self.take(split);
+                self.index += 1;
+                return Ok(Some(chunk));
+            }
+            if pending.len() > max_row {
+                return Err(io::Error::new(
+                    io::ErrorKind::InvalidData,
+                    format!(
+                        "a record at byte {} is longer than {max_row} bytes (or opens a quote that is never closed)",
+                        self.offset + self.pending as u64
+                    ),
+                ));
+            }
+            let grow = self.buf.len() + self.chunk_size.max(LOOK_AHEAD);
+            self.fill(grow)?;
+        }
+    }
+
     /// Hands out `buf` as a chunk whose body is the next `split` bytes and
     /// keeps look-behind plus the remainder for the next one.
     fn take(&mut self, split: usize) -> Chunk {
@@ -131,6 +204,7 @@ impl<R: Read> Chunker<R> {
             offset: self.offset,
             index: self.index,
             data,
+            layout: None,
         };
         self.offset += keep_from as u64;
         self.pending = body.end - keep_from;

@@ -33,6 +33,12 @@ pub struct Record<'a> {
     #[serde(serialize_with = "round2")]
     pub confidence: f32,
     pub preview: &'a str,
+    /// Tables: 1-based data row (header excluded).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub row: Option<u64>,
+    /// Tables: the column name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub field: Option<&'a str>,
 }
 
 fn round2<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
@@ -61,6 +67,41 @@ pub struct Summary {
     pub per_file: BTreeMap<String, BTreeMap<String, u64>>,
     pub notes: Vec<Note>,
     pub seconds: f64,
+    /// Tables: a profile of every column, per file.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub columns: BTreeMap<String, Vec<ColumnProfile>>,
+}
+
+/// What a column of a table holds.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct ColumnProfile {
+    pub name: String,
+    /// Non-empty cells.
+    pub cells: u64,
+    /// Cells with at least one finding.
+    pub hits: u64,
+    /// Findings per kind id.
+    pub kinds: BTreeMap<String, u64>,
+    /// Kinds the header's words name.
+    pub header_kinds: Vec<String>,
+    /// `pii` (at least half the cells), `mixed` or `clean`.
+    pub verdict: &'static str,
+}
+
+impl ColumnProfile {
+    /// Share of non-empty cells with a finding.
+    pub fn hit_rate(&self) -> f64 {
+        self.hits as f64 / self.cells.max(1) as f64
+    }
+
+    /// Sets the verdict from the counts.
+    pub fn judge(&mut self) {
+        self.verdict = match self.hit_rate() {
+            r if r >= 0.5 => "pii",
+            r if r > 0.0 => "mixed",
+            _ => "clean",
+        };
+    }
 }
 
 impl Summary {

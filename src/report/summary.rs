@@ -41,6 +41,41 @@ impl<W: Write> Sink for SummaryPrinter<W> {
         for (kind, n) in &s.kinds {
             writeln!(self.out, "{:width$}  {kind:<14} {n:>10}", "total")?;
         }
+        for (path, columns) in &s.columns {
+            writeln!(self.out)?;
+            writeln!(self.out, "{path}: columns")?;
+            let w = columns
+                .iter()
+                .map(|c| c.name.chars().count())
+                .max()
+                .unwrap_or(6)
+                .max(6);
+            writeln!(
+                self.out,
+                "  {:w$}  {:<7} {:>9}  kinds",
+                "column", "verdict", "hit rate"
+            )?;
+            for c in columns {
+                let kinds: Vec<String> = c.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                let header = if c.header_kinds.is_empty() {
+                    String::new()
+                } else {
+                    format!("  (header: {})", c.header_kinds.join(", "))
+                };
+                writeln!(
+                    self.out,
+                    "  {:w$}  {:<7} {:>8.1}%  {}{header}",
+                    c.name,
+                    c.verdict,
+                    c.hit_rate() * 100.0,
+                    if kinds.is_empty() {
+                        "-".to_string()
+                    } else {
+                        kinds.join(", ")
+                    },
+                )?;
+            }
+        }
         writeln!(
             self.out,
             "{} findings in {} files ({} bytes), {} skipped or failed",

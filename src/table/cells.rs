@@ -1,0 +1,183 @@
+//! Findings in a chunk of a table, cell by cell. One engine pass over the
+//! chunk's body finds identifiers everywhere (as in text); each is assigned
+//! to the cell that holds it. Cells of columns whose header names a kind
+//! (`ИИН`, `phone`, `e-mail`) are then searched again with the header as
+//! context — so a bare `7011234567` in a phone column is a phone, and an IIN
+//! whose date does not hold still counts in an IIN column — and an 11-digit
+//! value in an IIN column is checked as an IIN that lost its leading zero in
+//! a spreadsheet.
+
+use crate::checksum::iin_bin_check;
+use crate::detect::kz_id::iin_confidence;
+use crate::engine::Engine;
+use crate::finding::Finding;
+use crate::input::Chunk;
+use crate::kind::Kind;
+use crate::table::tokenize::{self, Field, Unterminated};
+use crate::table::Layout;
+
+/// A finding and the cell it is in.
+#[derive(Debug, Clone, Copy)]
+pub struct CellFinding {
+    pub finding: Finding,
+    /// Field index in the record.
+    pub field: usize,
+}
+
+/// One record of a chunk, as the callback sees it.
+pub struct RecordView<'a> {
+    /// Data records before this one in the chunk (the header excluded).
+    pub index: usize,
+    pub fields: &'a [Field],
+    /// The record's terminator: `data[content_end..next]`.
+    pub content_end: usize,
+    pub next: usize,
+    /// Findings in this record, by position.
+    pub findings: &'a [CellFinding],
+    /// Whether this is the header record.
+    pub header: bool,
+}
+
+/// Walks the records of `chunk`, calling `each` for every record (the
+/// header too, flagged) with the findings in it. Returns the number of data
+/// records, or where an unterminated quote opens.
+///
+/// # Errors
+/// [`Unterminated`] with the opening quote's offset in `chunk.data`.
+pub fn for_each_record(
+    engine: &Engine,
+    layout: &Layout,
+    chunk: &Chunk,
+    mut each: impl FnMut(&[u8], RecordView),
+) -> Result<usize, Unterminated> {
+    let data = &chunk.data[..];
+    let body = chunk.body.clone();
+    let mut pos = body.start;
+    if chunk.index == 0 {
+        pos += layout.bom.min(body.len());
+    }
+    let mut found = Vec::new();
+    engine.find_in(data, pos..body.end, chunk.at_eof, &mut found);
+    let mut next_found = 0;
+    let mut fields: Vec<Field> = Vec::new();
+    let mut cells: Vec<CellFinding> = Vec::new();
+    let mut again: Vec<Finding> = Vec::new();
+    let mut rows = 0;
+    let mut first = chunk.index == 0;
+    let window = &data[..body.end];
+    while let Some((content_end, next)) =
+        tokenize::record(window, pos, layout.delimiter, &mut fields)?
+    {
+        cells.clear();
+        let header = first && layout.has_header;
+        first = false;
+        // Fast-path findings inside this record.
+        while next_found < found.len() && found[next_found].start < next {
+            let f = found[next_found];
+            next_found += 1;
+            if header {
+                continue;
+            }
+            if let Some(field) = fields
+                .iter()
+                .position(|c| f.start >= c.start && f.start < c.end.max(c.start + 1))
+            {
+                cells.push(CellFinding { finding: f, field });
+            }
+        }
+        if !header {
+            recheck_hinted(engine, layout, data, &fields, &mut cells, &mut again);
+        }
+        each(
+            data,
+            RecordView {
+                index: rows,
+                fields: &fields,
+                content_end,
+                next,
+                findings: &cells,
+                header,
+            },
+        );
+        if !header {
+            rows += 1;
+        }
+        pos = next;
+        if next >= body.end {
+            break;
+        }
+    }
+    Ok(rows)
+}
+
+/// Searches the cells of header-hinted columns again with the header as
+/// context, replacing what the fast path found there.
+fn recheck_hinted(
+    engine: &Engine,
+    layout: &Layout,
+    data: &[u8],
+    fields: &[Field],
+    cells: &mut Vec<CellFinding>,
+    again: &mut Vec<Finding>,
+) {
+    for (i, f) in fields.iter().enumerate() {
+        let hint = layout.hint(i);
+        if hint == 0 || f.end == f.start {
+            continue;
+        }
+        let inner = f.inner();
+        again.clear();
+        engine.find_in_context(data, inner.clone(), true, hint, again);
+        // The hay ends at the cell: a value may not continue into the next.
+        again.retain(|g| g.end <= inner.end);
+        if again.is_empty() {
+            if let Some(g) = lost_leading_zero(engine, data, inner.clone(), hint) {
+                again.push(g);
+            }
+        }
+        if again.is_empty() {
+            continue;
+        }
+        cells.retain(|c| c.field != i);
+        cells.extend(again.iter().map(|&g| CellFinding {
+            finding: g,
+            field: i,
+        }));
+    }
+    cells.sort_by_key(|c| c.finding.start);
+}
+
+/// An 11-digit value in an IIN column that validates with a leading zero
+/// (people born 2000–2009 whose IIN went through a spreadsheet).
+fn lost_leading_zero(
+    engine: &Engine,
+    data: &[u8],
+    inner: std::ops::Range<usize>,
+    hint: u32,
+) -> Option<Finding> {
+    if hint & Kind::Iin.bit() == 0 {
+        return None;
+    }
+    let v = &data[inner.clone()];
+    let trimmed = v.trim_ascii();
+    if trimmed.len() != 11 || !trimmed.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut d = [b'0'; 12];
+    d[1..].copy_from_slice(trimmed);
+    if !iin_bin_check(&d) || d[4] > b'3' {
+        return None;
+    }
+    // The header speaks for the column: 70% of the remaining doubt goes.
+    let confidence = 1.0 - (1.0 - iin_confidence(&d)) * 0.3;
+    if confidence < engine.min_confidence() {
+        return None;
+    }
+    let start = inner.start + (trimmed.as_ptr() as usize - v.as_ptr() as usize);
+    Some(Finding {
+        start,
+        end: start + 11,
+        kind: Kind::Iin,
+        confidence,
+    })
+}

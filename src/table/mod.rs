@@ -1,0 +1,275 @@
+//! Tables (CSV and TSV): the layout of a file (encoding, delimiter, header,
+//! the kinds each column's header words suggest), sniffed once from its
+//! first bytes and shared by every chunk. Chunks of a table end on record
+//! boundaries (a quoted newline is not one), so each can be tokenized alone.
+
+pub mod cells;
+pub mod rewrite;
+pub mod tokenize;
+
+use std::sync::Arc;
+
+use encoding_rs::Encoding;
+
+use crate::context::ContextIndex;
+use crate::kind::Kind;
+
+/// How inputs are read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    /// `.csv`/`.tsv` (also compressed) as tables, anything else as text.
+    #[default]
+    Auto,
+    /// Lines of text (logs, JSON lines, anything else).
+    Text,
+    /// Delimited tables.
+    Csv,
+}
+
+/// Table options from the command line.
+#[derive(Debug, Clone)]
+pub struct TableOptions {
+    pub format: InputFormat,
+    /// Forced delimiter; sniffed when `None`.
+    pub delimiter: Option<u8>,
+    /// Whether the first record is a header.
+    pub header: bool,
+    /// Forced input encoding; detected when `None`.
+    pub encoding: Option<&'static Encoding>,
+    /// The longest record accepted, in bytes.
+    pub max_row: usize,
+}
+
+impl Default for TableOptions {
+    fn default() -> Self {
+        TableOptions {
+            format: InputFormat::Auto,
+            delimiter: None,
+            header: true,
+            encoding: None,
+            max_row: 64 << 20,
+        }
+    }
+}
+
+impl TableOptions {
+    /// Whether a file of this name is read as a table.
+    pub fn is_table(&self, name: &str) -> bool {
+        match self.format {
+            InputFormat::Text => false,
+            InputFormat::Csv => true,
+            InputFormat::Auto => {
+                let n = name.to_ascii_lowercase();
+                let n = n.trim_end_matches(".gz").trim_end_matches(".zst");
+                n.ends_with(".csv") || n.ends_with(".tsv")
+            }
+        }
+    }
+}
+
+/// What a table looks like.
+#[derive(Debug)]
+pub struct Layout {
+    pub delimiter: u8,
+    pub encoding: &'static Encoding,
+    /// Length of a UTF-8 byte-order mark at the start of the file (0 or 3).
+    pub bom: usize,
+    pub has_header: bool,
+    /// Column names (`1`, `2`, … without a header), decoded to UTF-8.
+    pub names: Vec<String>,
+    /// Per column: the kinds its header words speak for, as kind bits.
+    pub hints: Vec<u32>,
+}
+
+/// Why a table cannot be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LayoutError(pub String);
+
+impl Layout {
+    /// Sniffs the layout from the first bytes of a table.
+    ///
+    /// # Errors
+    /// UTF-16 input, or an unterminated quote in the header.
+    pub fn sniff(
+        head: &[u8],
+        is_tsv: bool,
+        opts: &TableOptions,
+        context: &ContextIndex,
+    ) -> Result<Arc<Layout>, LayoutError> {
+        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
+            return Err(LayoutError(
+                "UTF-16 tables are not supported yet: convert to UTF-8 first (iconv -f UTF-16 -t UTF-8)".into(),
+            ));
+        }
+        let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            3
+        } else {
+            0
+        };
+        let body = &head[bom..];
+        let encoding = opts.encoding.unwrap_or_else(|| detect_encoding(body));
+        let delimiter = opts
+            .delimiter
+            .unwrap_or_else(|| sniff_delimiter(body, is_tsv));
+        let mut fields = Vec::new();
+        let first = tokenize::record(body, 0, delimiter, &mut fields).map_err(|u| {
+            LayoutError(format!(
+                "unterminated quote in the first record at byte {}",
+                u.quote_at + bom
+            ))
+        })?;
+        let columns = if first.is_some() { fields.len() } else { 0 };
+        let mut names = Vec::with_capacity(columns);
+        let mut hints = Vec::with_capacity(columns);
+        let mut cell = Vec::new();
+        for (i, f) in fields.iter().enumerate() {
+            if opts.header {
+                cell.clear();
+                tokenize::unescape(body, f, &mut cell);
+                let (name, _) = encoding.decode_without_bom_handling(&cell);
+                let name = name.trim().to_string();
+                hints.push(context.kinds_named(&name));
+                names.push(name);
+            } else {
+                names.push((i + 1).to_string());
+                hints.push(0);
+            }
+        }
+        Ok(Arc::new(Layout {
+            delimiter,
+            encoding,
+            bom,
+            has_header: opts.header,
+            names,
+            hints,
+        }))
+    }
+
+    /// The name of column `i` (`#i+1` past the header's width).
+    pub fn name(&self, i: usize) -> String {
+        self.names
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| format!("#{}", i + 1))
+    }
+
+    /// The kinds column `i`'s header speaks for.
+    pub fn hint(&self, i: usize) -> u32 {
+        self.hints.get(i).copied().unwrap_or(0)
+    }
+
+    /// The first kind column `i`'s header speaks for, if any.
+    pub fn hinted_kind(&self, i: usize) -> Option<Kind> {
+        let h = self.hint(i);
+        Kind::ALL.iter().copied().find(|k| h & k.bit() != 0)
+    }
+}
+
+/// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is
+/// allowed), else the guess of chardetng (Windows-1251 for Cyrillic exports).
+fn detect_encoding(head: &[u8]) -> &'static Encoding {
+    match std::str::from_utf8(head) {
+        Ok(_) => encoding_rs::UTF_8,
+        Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
+        Err(_) => {
+            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+            det.feed(head, false);
+            det.guess(Some(b"kz"), chardetng::Utf8Detection::Allow)
+        }
+    }
+}
+
+/// The delimiter among `, ; \t |` that splits the first records into the
+/// most consistent number of fields (more than one).
+fn sniff_delimiter(head: &[u8], is_tsv: bool) -> u8 {
+    let candidates: &[u8] = if is_tsv { b"\t,;|" } else { b",;\t|" };
+    let mut best = (candidates[0], 0usize);
+    let mut fields = Vec::new();
+    for &d in candidates {
+        let mut counts = Vec::new();
+        let mut pos = 0;
+        while counts.len() < 20 {
+            match tokenize::record(head, pos, d, &mut fields) {
+                Ok(Some((_, next))) if next < head.len() || head.last() == Some(&b'\n') => {
+                    counts.push(fields.len());
+                    pos = next;
+                }
+                _ => break,
+            }
+        }
+        let Some(&first) = counts.first() else {
+            continue;
+        };
+        if first < 2 {
+            continue;
+        }
+        let consistent = counts.iter().filter(|&&c| c == first).count();
+        let score = consistent * 1000 + first;
+        if score > best.1 {
+            best = (d, score);
+        }
+    }
+    best.0
+}
+
+/// Case-insensitive glob with `*` and `?`, for `[columns]` keys.
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let p: Vec<char> = pattern.to_lowercase().chars().collect();
+    let n: Vec<char> = name.to_lowercase().chars().collect();
+    let (mut pi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        if pi < p.len() && (p[pi] == '?' || p[pi] == n[ni]) {
+            pi += 1;
+            ni += 1;
+        } else if pi < p.len() && p[pi] == '*' {
+            star = Some(pi);
+            mark = ni;
+            pi += 1;
+        } else if let Some(s) = star {
+            pi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    p[pi..].iter().all(|&c| c == '*')
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sniffs_delimiters_and_headers() {
+        let ctx = ContextIndex::new(&crate::patterns::load());
+        let l = Layout::sniff(
+            "ФИО;ИИН;Телефон\nа;1;2\nб;3;4\n".as_bytes(),
+            false,
+            &TableOptions::default(),
+            &ctx,
+        )
+        .unwrap();
+        assert_eq!(l.delimiter, b';');
+        assert_eq!(l.names, ["ФИО", "ИИН", "Телефон"]);
+        assert_eq!(l.hinted_kind(1), Some(Kind::Iin));
+        assert_eq!(l.hinted_kind(2), Some(Kind::Phone));
+        let l = Layout::sniff(b"a\tb\n1\t2\n", true, &TableOptions::default(), &ctx).unwrap();
+        assert_eq!(l.delimiter, b'\t');
+    }
+
+    #[test]
+    fn detects_windows_1251() {
+        let (bytes, _, _) = encoding_rs::WINDOWS_1251
+            .encode("ФИО;ИИН;Адрес\nИванов Иван;900101300811;г. Алматы, ул. Абая\n");
+        assert_eq!(detect_encoding(&bytes), encoding_rs::WINDOWS_1251);
+    }
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("*phone*", "client_Phone_2"));
+        assert!(glob_match("fio", "FIO"));
+        assert!(!glob_match("fio", "fio2"));
+        assert!(glob_match("col?", "col1"));
+    }
+}

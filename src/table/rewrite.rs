@@ -1,0 +1,181 @@
+//! Rewrites a chunk of a table under a policy, cell by cell. Every byte of a
+//! cell, delimiter or line ending that does not change is copied as it was,
+//! so a table that holds nothing to anonymize comes out byte for byte the
+//! same, with the same rows in the same order.
+//!
+//! Per column, the first `[columns]` rule that matches its name (an exact
+//! name before a glob) decides: `keep` leaves the cell alone, `drop` removes
+//! the column (header included), `scan` — and columns no rule names — apply
+//! `[kinds]` to the findings in the cell, and any other operator replaces the
+//! whole non-empty cell (a name column: `fio = "redact"`).
+
+use crate::engine::Engine;
+use crate::input::Chunk;
+use crate::key::Key;
+use crate::kind::Kind;
+use crate::operator::Operator;
+use crate::policy::Policy;
+use crate::table::cells::{self, CellFinding};
+use crate::table::tokenize::{self, Field, Unterminated};
+use crate::table::{glob_match, Layout};
+
+/// What the policy says for one column.
+#[derive(Debug, Clone, Copy)]
+enum Rule<'p> {
+    Findings,
+    Keep,
+    Drop,
+    Whole(&'p Operator),
+}
+
+fn rules<'p>(layout: &Layout, policy: &'p Policy, columns: usize) -> Vec<Rule<'p>> {
+    (0..columns)
+        .map(|c| {
+            let name = layout.name(c);
+            let exact = policy
+                .columns
+                .iter()
+                .find(|(p, _)| p.eq_ignore_ascii_case(&name) || *p == name);
+            let rule = exact.or_else(|| policy.columns.iter().find(|(p, _)| glob_match(p, &name)));
+            match rule.map(|(_, op)| op) {
+                None | Some(Operator::Scan) => Rule::Findings,
+                Some(Operator::Keep) => Rule::Keep,
+                Some(Operator::Drop) => Rule::Drop,
+                Some(op) => Rule::Whole(op),
+            }
+        })
+        .collect()
+}
+
+/// A rewritten chunk of a table.
+pub struct TableRewrite {
+    pub out: Vec<u8>,
+    /// (kind, operator) per replaced finding or cell.
+    pub counts: Vec<(Kind, &'static str)>,
+    /// Data records in the chunk.
+    pub rows: usize,
+}
+
+/// Rewrites the body of `chunk`, a piece of a table with `layout`.
+///
+/// # Errors
+/// [`Unterminated`] when a quoted field never closes.
+pub fn rewrite(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    layout: &Layout,
+    chunk: &Chunk,
+) -> Result<TableRewrite, Unterminated> {
+    let mut out = Vec::with_capacity(chunk.body.len() + chunk.body.len() / 16);
+    let mut counts = Vec::new();
+    if chunk.index == 0 {
+        let bom = layout.bom.min(chunk.body.len());
+        out.extend_from_slice(&chunk.data[chunk.body.start..chunk.body.start + bom]);
+    }
+    let mut rule_cache: Vec<Rule> = rules(layout, policy, layout.names.len());
+    let mut cell = Vec::new();
+    let mut value = Vec::new();
+    let rows = cells::for_each_record(engine, layout, chunk, |data, rec| {
+        if rule_cache.len() < rec.fields.len() {
+            rule_cache = rules(layout, policy, rec.fields.len());
+        }
+        let mut first = true;
+        for (i, f) in rec.fields.iter().enumerate() {
+            let rule = rule_cache[i];
+            if matches!(rule, Rule::Drop) {
+                continue;
+            }
+            if !first {
+                out.push(layout.delimiter);
+            }
+            first = false;
+            let raw = &data[f.start..f.end];
+            let found: Vec<&CellFinding> = rec.findings.iter().filter(|c| c.field == i).collect();
+            match rule {
+                _ if rec.header => out.extend_from_slice(raw),
+                Rule::Keep | Rule::Drop => out.extend_from_slice(raw),
+                Rule::Whole(_) if f.end == f.start => {}
+                Rule::Whole(op) => {
+                    let kind = layout
+                        .hinted_kind(i)
+                        .or_else(|| found.first().map(|c| c.finding.kind))
+                        .unwrap_or(Kind::Person);
+                    whole_cell(
+                        layout, data, f, op, kind, key, &mut cell, &mut value, &mut out,
+                    );
+                    counts.push((kind, op.name()));
+                }
+                Rule::Findings if found.is_empty() => out.extend_from_slice(raw),
+                Rule::Findings => {
+                    cell.clear();
+                    let inner = f.inner();
+                    let mut pos = inner.start;
+                    for c in &found {
+                        let g = c.finding;
+                        cell.extend_from_slice(&data[pos..g.start]);
+                        let raw_value = &data[g.start..g.end];
+                        let op = if policy.allows(g.kind, raw_value) {
+                            &Operator::Keep
+                        } else {
+                            policy.operator(g.kind)
+                        };
+                        value.clear();
+                        op.apply(g.kind, raw_value, key, &mut value);
+                        if f.quoted {
+                            escape_quotes(&value, &mut cell);
+                        } else {
+                            cell.extend_from_slice(&value);
+                        }
+                        counts.push((g.kind, op.name()));
+                        pos = g.end;
+                    }
+                    cell.extend_from_slice(&data[pos..inner.end]);
+                    if f.quoted {
+                        out.push(b'"');
+                        out.extend_from_slice(&cell);
+                        out.push(b'"');
+                    } else {
+                        tokenize::push_field(&mut out, &cell, layout.delimiter, false);
+                    }
+                }
+            }
+        }
+        out.extend_from_slice(&data[rec.content_end..rec.next]);
+    })?;
+    Ok(TableRewrite { out, counts, rows })
+}
+
+/// Replaces a whole cell: decoded to UTF-8 (the policy's operators and
+/// tokens see the same text whatever the file's encoding), replaced, and
+/// encoded back.
+#[allow(clippy::too_many_arguments)]
+fn whole_cell(
+    layout: &Layout,
+    data: &[u8],
+    f: &Field,
+    op: &Operator,
+    kind: Kind,
+    key: Option<&Key>,
+    cell: &mut Vec<u8>,
+    value: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+) {
+    cell.clear();
+    tokenize::unescape(data, f, cell);
+    let (text, _) = layout.encoding.decode_without_bom_handling(cell);
+    value.clear();
+    op.apply(kind, text.trim().as_bytes(), key, value);
+    let replaced = String::from_utf8_lossy(value);
+    let (encoded, _, _) = layout.encoding.encode(&replaced);
+    tokenize::push_field(out, &encoded, layout.delimiter, f.quoted);
+}
+
+fn escape_quotes(value: &[u8], out: &mut Vec<u8>) {
+    for &b in value {
+        if b == b'"' {
+            out.push(b'"');
+        }
+        out.push(b);
+    }
+}
