@@ -29,8 +29,8 @@ struct Scanned {
     /// Tables: per column, non-empty cells, cells with findings, findings
     /// per kind.
     columns: Vec<(u64, u64, [u64; 32])>,
-    /// Tables: an unterminated quote (offset in the chunk's data).
-    unterminated: Option<usize>,
+    /// Tables: a record that cannot be read (offsets in the chunk's data).
+    bad: Option<crate::table::tokenize::BadRecord>,
 }
 
 /// Scans `sources` with `engine` and reports to `sink`.
@@ -64,7 +64,7 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut cell_of = Vec::new();
     let mut columns: Vec<(u64, u64, [u64; 32])> = Vec::new();
     let mut rows = 0;
-    let mut unterminated = None;
+    let mut bad = None;
     if let Some(layout) = &chunk.layout {
         let walked = cells::for_each_record(engine, layout, chunk, |_, rec| {
             if rec.header {
@@ -89,7 +89,10 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         });
         match walked {
             Ok(n) => rows = n as u64,
-            Err(u) => unterminated = Some(u.quote_at),
+            Err(u) => {
+                rows = u.rows_before as u64;
+                bad = Some(u);
+            }
         }
     } else {
         engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
@@ -124,7 +127,7 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         cells: cell_of,
         rows,
         columns,
-        unterminated,
+        bad,
     }
 }
 
@@ -241,12 +244,13 @@ impl<'s> Emitter<'s> {
                 let s = scanned.expect("every chunk is scanned");
                 let path = self.name(*i);
                 let path = path.as_str();
-                if let Some(at) = s.unterminated {
-                    let (line, _) = line_of(chunk, at, self.line);
+                if let Some(bad) = s.bad {
+                    let (line, _) = line_of(chunk, bad.at, self.line);
                     let message = format!(
-                        "unterminated quote opened at line {line}, row {} (byte {}): the rest of the table cannot be read",
+                        "{} at line {line}, row {} (byte {}): the rest of the table cannot be read",
+                        bad.describe(),
                         self.rows + s.rows + 1,
-                        chunk.offset + at as u64
+                        chunk.offset + bad.at as u64
                     );
                     self.note(*i, "error", message, sink, summary)?;
                 }

@@ -77,7 +77,7 @@ struct Rewritten {
     counts: Vec<(Kind, &'static str)>,
     /// Tables: data records in the chunk, and where a quote never closes.
     rows: u64,
-    unterminated: Option<usize>,
+    bad: Option<crate::table::tokenize::BadRecord>,
 }
 
 /// Anonymizes a whole buffer under `policy`: what `anonymize` does to each
@@ -114,15 +114,15 @@ fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Ch
                 overrun: 0,
                 counts: t.counts,
                 rows: t.rows as u64,
-                unterminated: None,
+                bad: None,
             },
             Err(u) => Rewritten {
                 out: Vec::new(),
                 lead_literal: 0,
                 overrun: 0,
                 counts: Vec::new(),
-                rows: 0,
-                unterminated: Some(u.quote_at),
+                rows: u.rows_before as u64,
+                bad: Some(u),
             },
         };
     }
@@ -167,7 +167,7 @@ fn rewrite(
         overrun: end - body.end,
         counts,
         rows: 0,
-        unterminated: None,
+        bad: None,
     }
 }
 
@@ -264,13 +264,15 @@ pub fn run(
                         return Ok(());
                     }
                     if chunk.layout.is_some() {
-                        if let Some(at) = r.unterminated {
+                        if let Some(bad) = r.bad {
+                            let at = bad.at;
                             let from = chunk.body.start.min(at);
                             let line = cur.lines
                                 + memchr::memchr_iter(b'\n', &chunk.data[from..at]).count() as u64;
                             cur.failed = Some(format!(
-                                "unterminated quote opened at line {line}, row {} (byte {}): not anonymized, no output written",
-                                cur.rows + 1,
+                                "{} at line {line}, row {} (byte {}): not anonymized, no output written",
+                                bad.describe(),
+                                cur.rows + r.rows + 1,
                                 chunk.offset + at as u64
                             ));
                             cur.output = None;

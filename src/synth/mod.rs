@@ -8,6 +8,7 @@
 //! generator is seeded and self-contained, so a seed always yields the same
 //! bytes on every platform.
 
+pub mod table;
 pub mod values;
 
 use std::fs;
@@ -292,6 +293,31 @@ pub fn write_samples(dir: &Path, seed: u64, large_mib: Option<usize>) -> io::Res
     let small = corpus(seed, 24 << 10, 0.7);
     fs::write(dir.join("app.log"), &small.text)?;
     fs::write(dir.join("support_tickets.txt"), prose(seed + 1).text)?;
+    fs::write(
+        dir.join("research_extract.csv"),
+        table::table(seed + 3, 120, false).text,
+    )?;
+    // A Windows-1251, `;`-separated export, as Kazakh back offices write them.
+    // Windows-1251 has no Kazakh letters; such exports write Russian ones.
+    let export: String = table::table(seed + 4, 60, true)
+        .text
+        .replace(',', ";")
+        .chars()
+        .map(|c| match c {
+            'қ' => 'к',
+            'Қ' => 'К',
+            'ғ' => 'г',
+            'ң' => 'н',
+            'ә' => 'а',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            other => other,
+        })
+        .collect();
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(&export);
+    fs::write(dir.join("clients_windows1251.csv"), &cp1251)?;
     if let Some(mib) = large_mib {
         let big = corpus(seed + 2, mib << 20, 0.3);
         fs::write(dir.join("bench.log"), &big.text)?;

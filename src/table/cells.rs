@@ -13,7 +13,7 @@ use crate::engine::Engine;
 use crate::finding::Finding;
 use crate::input::Chunk;
 use crate::kind::Kind;
-use crate::table::tokenize::{self, Field, Unterminated};
+use crate::table::tokenize::{self, BadRecord, Field};
 use crate::table::Layout;
 
 /// A finding and the cell it is in.
@@ -40,16 +40,17 @@ pub struct RecordView<'a> {
 
 /// Walks the records of `chunk`, calling `each` for every record (the
 /// header too, flagged) with the findings in it. Returns the number of data
-/// records, or where an unterminated quote opens.
+/// records.
 ///
 /// # Errors
-/// [`Unterminated`] with the opening quote's offset in `chunk.data`.
+/// [`BadRecord`] (offsets in `chunk.data`) for a quote that never closes or
+/// a record longer than the layout's limit.
 pub fn for_each_record(
     engine: &Engine,
     layout: &Layout,
     chunk: &Chunk,
     mut each: impl FnMut(&[u8], RecordView),
-) -> Result<usize, Unterminated> {
+) -> Result<usize, BadRecord> {
     let data = &chunk.data[..];
     let body = chunk.body.clone();
     let mut pos = body.start;
@@ -65,9 +66,23 @@ pub fn for_each_record(
     let mut rows = 0;
     let mut first = chunk.index == 0;
     let window = &data[..body.end];
-    while let Some((content_end, next)) =
-        tokenize::record(window, pos, layout.delimiter, &mut fields)?
-    {
+    loop {
+        let (content_end, next) = match tokenize::record(window, pos, layout.delimiter, &mut fields)
+        {
+            Ok(Some(r)) => r,
+            Ok(None) => break,
+            Err(mut u) => {
+                u.rows_before = rows;
+                return Err(u);
+            }
+        };
+        if next - pos > layout.max_row {
+            return Err(BadRecord {
+                at: pos,
+                rows_before: rows,
+                too_long: Some(layout.max_row),
+            });
+        }
         cells.clear();
         let header = first && layout.has_header;
         first = false;
@@ -127,7 +142,25 @@ fn recheck_hinted(
         }
         let inner = f.inner();
         again.clear();
-        engine.find_in_context(data, inner.clone(), true, hint, again);
+        let raw = &data[inner.clone()];
+        if !raw.is_ascii()
+            && layout.encoding != encoding_rs::UTF_8
+            && layout.encoding.is_single_byte()
+        {
+            // Search the decoded text; in a single-byte encoding the n-th
+            // character is the n-th byte, which maps offsets back.
+            let (text, _) = layout.encoding.decode_without_bom_handling(raw);
+            let text = text.as_bytes();
+            let mut decoded = Vec::new();
+            engine.find_in_context(text, 0..text.len(), true, hint, &mut decoded);
+            for mut g in decoded {
+                g.start = inner.start + crate::bytes::char_count(&text[..g.start]);
+                g.end = inner.start + crate::bytes::char_count(&text[..g.end]);
+                again.push(g);
+            }
+        } else {
+            engine.find_in_context(data, inner.clone(), true, hint, again);
+        }
         // The hay ends at the cell: a value may not continue into the next.
         again.retain(|g| g.end <= inner.end);
         if again.is_empty() {

@@ -79,6 +79,8 @@ pub struct Layout {
     pub names: Vec<String>,
     /// Per column: the kinds its header words speak for, as kind bits.
     pub hints: Vec<u32>,
+    /// The longest record accepted, in bytes.
+    pub max_row: usize,
 }
 
 /// Why a table cannot be read.
@@ -115,7 +117,7 @@ impl Layout {
         let first = tokenize::record(body, 0, delimiter, &mut fields).map_err(|u| {
             LayoutError(format!(
                 "unterminated quote in the first record at byte {}",
-                u.quote_at + bom
+                u.at + bom
             ))
         })?;
         let columns = if first.is_some() { fields.len() } else { 0 };
@@ -142,6 +144,7 @@ impl Layout {
             has_header: opts.header,
             names,
             hints,
+            max_row: opts.max_row,
         }))
     }
 

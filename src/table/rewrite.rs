@@ -16,7 +16,7 @@ use crate::kind::Kind;
 use crate::operator::Operator;
 use crate::policy::Policy;
 use crate::table::cells::{self, CellFinding};
-use crate::table::tokenize::{self, Field, Unterminated};
+use crate::table::tokenize::{self, BadRecord, Field};
 use crate::table::{glob_match, Layout};
 
 /// What the policy says for one column.
@@ -59,14 +59,14 @@ pub struct TableRewrite {
 /// Rewrites the body of `chunk`, a piece of a table with `layout`.
 ///
 /// # Errors
-/// [`Unterminated`] when a quoted field never closes.
+/// [`BadRecord`] for a quote that never closes or a record too long.
 pub fn rewrite(
     engine: &Engine,
     policy: &Policy,
     key: Option<&Key>,
     layout: &Layout,
     chunk: &Chunk,
-) -> Result<TableRewrite, Unterminated> {
+) -> Result<TableRewrite, BadRecord> {
     let mut out = Vec::with_capacity(chunk.body.len() + chunk.body.len() / 16);
     let mut counts = Vec::new();
     if chunk.index == 0 {
@@ -121,7 +121,17 @@ pub fn rewrite(
                             policy.operator(g.kind)
                         };
                         value.clear();
-                        op.apply(g.kind, raw_value, key, &mut value);
+                        if raw_value.is_ascii() || layout.encoding == encoding_rs::UTF_8 {
+                            op.apply(g.kind, raw_value, key, &mut value);
+                        } else {
+                            // Operators work on UTF-8: decode, replace, encode back.
+                            let (text, _) = layout.encoding.decode_without_bom_handling(raw_value);
+                            let mut utf8 = Vec::new();
+                            op.apply(g.kind, text.as_bytes(), key, &mut utf8);
+                            let replaced = String::from_utf8_lossy(&utf8).into_owned();
+                            let (encoded, _, _) = layout.encoding.encode(&replaced);
+                            value.extend_from_slice(&encoded);
+                        }
                         if f.quoted {
                             escape_quotes(&value, &mut cell);
                         } else {

@@ -30,11 +30,26 @@ impl Field {
     }
 }
 
-/// A quoted field open at the end of the input.
+/// A record that cannot be read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Unterminated {
-    /// Offset of the opening quote.
-    pub quote_at: usize,
+pub struct BadRecord {
+    /// Offset of the problem: the opening quote, or the record's start.
+    pub at: usize,
+    /// Data records read before it (filled in by the caller that counts).
+    pub rows_before: usize,
+    /// `None`: a quoted field never closes; `Some(limit)`: the record is
+    /// longer than `limit` bytes.
+    pub too_long: Option<usize>,
+}
+
+impl BadRecord {
+    /// What went wrong, for messages (no cell content).
+    pub fn describe(&self) -> String {
+        match self.too_long {
+            None => "unterminated quote opened".to_string(),
+            Some(limit) => format!("a record longer than {limit} bytes starts"),
+        }
+    }
 }
 
 /// Reads the record starting at `pos` into `fields` (cleared first).
@@ -42,13 +57,13 @@ pub struct Unterminated {
 /// (`\n` or `\r\n`; equal at the end of the input), or `None` at the end.
 ///
 /// # Errors
-/// [`Unterminated`] when a quoted field runs to the end of `data`.
+/// [`BadRecord`] when a quoted field runs to the end of `data`.
 pub fn record(
     data: &[u8],
     pos: usize,
     delim: u8,
     fields: &mut Vec<Field>,
-) -> Result<Option<(usize, usize)>, Unterminated> {
+) -> Result<Option<(usize, usize)>, BadRecord> {
     fields.clear();
     if pos >= data.len() {
         return Ok(None);
@@ -62,7 +77,13 @@ pub fn record(
             i += 1;
             loop {
                 match memchr::memchr(b'"', &data[i..]) {
-                    None => return Err(Unterminated { quote_at: start }),
+                    None => {
+                        return Err(BadRecord {
+                            at: start,
+                            rows_before: 0,
+                            too_long: None,
+                        })
+                    }
                     Some(q) if data.get(i + q + 1) == Some(&b'"') => i += q + 2,
                     Some(q) => {
                         i += q + 1;
@@ -169,7 +190,11 @@ mod tests {
         let mut f = Vec::new();
         assert_eq!(
             record(b"a,\"open\n", 0, b',', &mut f),
-            Err(Unterminated { quote_at: 2 })
+            Err(BadRecord {
+                at: 2,
+                rows_before: 0,
+                too_long: None
+            })
         );
     }
 

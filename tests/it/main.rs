@@ -5,3 +5,4 @@ mod anonymize;
 mod cli;
 mod corpus;
 mod patterns;
+mod table;
