@@ -3,7 +3,8 @@
 //! installed) with equivalent unvalidated candidate regexes on the same file,
 //! with and without Unicode — timed side by side in one run.
 //!
-//! Also `anonymize`'s rewrite on one thread with two policies.
+//! Also `anonymize`'s rewrite on one thread with two policies, and a ~100 MiB
+//! CSV extract scanned and anonymized on one thread.
 //!
 //! Run: `cargo bench --bench scan`. Set `QORGAU_BENCH_MIB` to change the size.
 
@@ -145,5 +146,65 @@ fn anonymize(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scan, anonymize);
+/// A ~100 MiB research-extract CSV, cut into record-aligned chunks.
+fn bench_table() -> (usize, Vec<qorgau::input::Chunk>) {
+    let dir = std::env::temp_dir().join("qorgau-bench-table");
+    let path = dir.join("bench.csv");
+    if !path.exists() {
+        std::fs::create_dir_all(&dir).unwrap();
+        qorgau::synth::write_table(&dir, 2026, Some(100)).unwrap();
+    }
+    let bytes = std::fs::read(&path).unwrap();
+    let engine = Engine::default();
+    let layout = qorgau::table::Layout::sniff(
+        &bytes[..bytes.len().min(256 << 10)],
+        false,
+        &qorgau::table::TableOptions::default(),
+        engine.context(),
+    )
+    .unwrap();
+    let mut c = Chunker::new(&bytes[..], 4 << 20);
+    c.split_records(layout.delimiter, 64 << 20);
+    let mut v = Vec::new();
+    while let Some(mut ch) = c.next_chunk().unwrap() {
+        ch.layout = Some(layout.clone());
+        v.push(ch);
+    }
+    (bytes.len(), v)
+}
+
+/// Tables on one thread: scan (findings per cell) and anonymize's rewrite
+/// with the default policy.
+fn table(c: &mut Criterion) {
+    let (len, chunks) = bench_table();
+    let engine = Engine::default();
+    let policy = qorgau::policy::Policy::default_policy();
+    let mut group = c.benchmark_group("table");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(len as u64));
+    group.bench_function("csv_scan_1_thread", |b| {
+        b.iter(|| {
+            let mut n = 0;
+            for ch in &chunks {
+                let layout = ch.layout.as_ref().unwrap();
+                qorgau::table::cells::for_each_record(&engine, layout, ch, |_, r| {
+                    n += r.findings.len()
+                })
+                .unwrap();
+            }
+            n
+        })
+    });
+    group.bench_function("csv_anonymize_1_thread", |b| {
+        b.iter(|| {
+            chunks
+                .iter()
+                .map(|ch| qorgau::anonymize::anonymize_chunk(&engine, &policy, None, ch).len())
+                .sum::<usize>()
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scan, anonymize, table);
 criterion_main!(benches);

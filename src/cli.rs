@@ -62,6 +62,10 @@ enum Command {
         /// `bench.labels.jsonl`).
         #[arg(long)]
         large_mib: Option<usize>,
+        /// Also write a research-extract table of about this many MiB
+        /// (`bench.csv`).
+        #[arg(long)]
+        table_mib: Option<usize>,
     },
 }
 
@@ -236,7 +240,10 @@ pub fn run() -> i32 {
             out,
             seed,
             large_mib,
-        } => match crate::synth::write_samples(&out, seed, large_mib) {
+            table_mib,
+        } => match crate::synth::write_samples(&out, seed, large_mib)
+            .and_then(|()| crate::synth::write_table(&out, seed, table_mib))
+        {
             Ok(()) => 0,
             Err(e) => {
                 eprintln!("qorgau: {}: {e}", out.display());

@@ -125,6 +125,28 @@ impl Engine {
         given: u32,
         out: &mut Vec<Finding>,
     ) {
+        self.find_impl(hay, body, at_eof, given, true, out);
+    }
+
+    /// Findings in one table cell, `hay[cell]`: the cell's bounds are hard
+    /// (a delimiter or quote on each side), so scanning starts at the cell
+    /// and nothing past it is read. `given` as in [`Engine::find_in_context`].
+    ///
+    /// # Panics
+    /// If `cell` is not within `hay`.
+    pub fn find_in_cell(&self, hay: &[u8], cell: Range<usize>, given: u32, out: &mut Vec<Finding>) {
+        self.find_impl(&hay[..cell.end], cell, true, given, false, out);
+    }
+
+    fn find_impl(
+        &self,
+        hay: &[u8],
+        body: Range<usize>,
+        at_eof: bool,
+        given: u32,
+        resync_to_line: bool,
+        out: &mut Vec<Finding>,
+    ) {
         assert!(body.start <= body.end && body.end <= hay.len());
         let first = out.len();
         let usable = if at_eof {
@@ -138,7 +160,11 @@ impl Engine {
             given,
             out,
         };
-        let mut i = resync(usable, body.start);
+        let mut i = if resync_to_line {
+            resync(usable, body.start)
+        } else {
+            body.start
+        };
         let end = body.end.min(usable.len());
         while i < end {
             let b = usable[i];

@@ -334,6 +334,32 @@ pub fn write_samples(dir: &Path, seed: u64, large_mib: Option<usize>) -> io::Res
     Ok(())
 }
 
+/// Writes `bench.csv`, a research-extract table of about `mib` MiB.
+///
+/// # Errors
+/// The I/O error of writing it.
+pub fn write_table(dir: &Path, seed: u64, mib: Option<usize>) -> io::Result<()> {
+    let Some(mib) = mib else { return Ok(()) };
+    let mut out = io::BufWriter::new(fs::File::create(dir.join("bench.csv"))?);
+    // About 330 bytes a row; written in slices so memory stays small.
+    let rows = (mib << 20) / 330;
+    let mut written = 0;
+    let mut part = 0u64;
+    while written < rows {
+        let n = (rows - written).min(20_000);
+        let t = table::table(seed + 10 + part, n, false).text;
+        let body = if part == 0 {
+            &t[..]
+        } else {
+            &t[t.find('\n').map_or(0, |p| p + 1)..]
+        };
+        out.write_all(body.as_bytes())?;
+        written += n;
+        part += 1;
+    }
+    out.flush()
+}
+
 /// Support-ticket prose in Russian, Kazakh and English.
 pub fn prose(seed: u64) -> Labelled {
     let mut r = Rng::new(seed);

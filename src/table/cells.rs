@@ -1,11 +1,9 @@
-//! Findings in a chunk of a table, cell by cell. One engine pass over the
-//! chunk's body finds identifiers everywhere (as in text); each is assigned
-//! to the cell that holds it. Cells of columns whose header names a kind
-//! (`ИИН`, `phone`, `e-mail`) are then searched again with the header as
-//! context — so a bare `7011234567` in a phone column is a phone, and an IIN
-//! whose date does not hold still counts in an IIN column — and an 11-digit
-//! value in an IIN column is checked as an IIN that lost its leading zero in
-//! a spreadsheet.
+//! Findings in a chunk of a table, cell by cell. Each cell is searched on
+//! its own (its delimiters are hard bounds). A column whose header names a
+//! kind (`ИИН`, `phone`, `e-mail`) gives that kind as context — so a bare
+//! `7011234567` in a phone column is a phone, and an IIN whose date does not
+//! hold still counts in an IIN column — and an 11-digit value in an IIN
+//! column is checked as an IIN that lost its leading zero in a spreadsheet.
 
 use crate::checksum::iin_bin_check;
 use crate::detect::kz_id::iin_confidence;
@@ -57,9 +55,6 @@ pub fn for_each_record(
     if chunk.index == 0 {
         pos += layout.bom.min(body.len());
     }
-    let mut found = Vec::new();
-    engine.find_in(data, pos..body.end, chunk.at_eof, &mut found);
-    let mut next_found = 0;
     let mut fields: Vec<Field> = Vec::new();
     let mut cells: Vec<CellFinding> = Vec::new();
     let mut again: Vec<Finding> = Vec::new();
@@ -86,22 +81,8 @@ pub fn for_each_record(
         cells.clear();
         let header = first && layout.has_header;
         first = false;
-        // Fast-path findings inside this record.
-        while next_found < found.len() && found[next_found].start < next {
-            let f = found[next_found];
-            next_found += 1;
-            if header {
-                continue;
-            }
-            if let Some(field) = fields
-                .iter()
-                .position(|c| f.start >= c.start && f.start < c.end.max(c.start + 1))
-            {
-                cells.push(CellFinding { finding: f, field });
-            }
-        }
         if !header {
-            recheck_hinted(engine, layout, data, &fields, &mut cells, &mut again);
+            find_in_cells(engine, layout, data, &fields, &mut cells, &mut again);
         }
         each(
             data,
@@ -125,9 +106,9 @@ pub fn for_each_record(
     Ok(rows)
 }
 
-/// Searches the cells of header-hinted columns again with the header as
-/// context, replacing what the fast path found there.
-fn recheck_hinted(
+/// Searches every cell of a record on its own; a column whose header names
+/// kinds gives them as context, so no window needs to be searched for words.
+fn find_in_cells(
     engine: &Engine,
     layout: &Layout,
     data: &[u8],
@@ -136,14 +117,15 @@ fn recheck_hinted(
     again: &mut Vec<Finding>,
 ) {
     for (i, f) in fields.iter().enumerate() {
-        let hint = layout.hint(i);
-        if hint == 0 || f.end == f.start {
+        let inner = f.inner();
+        if inner.is_empty() {
             continue;
         }
-        let inner = f.inner();
+        let hint = layout.hint(i);
         again.clear();
         let raw = &data[inner.clone()];
-        if !raw.is_ascii()
+        if hint != 0
+            && !raw.is_ascii()
             && layout.encoding != encoding_rs::UTF_8
             && layout.encoding.is_single_byte()
         {
@@ -152,32 +134,25 @@ fn recheck_hinted(
             let (text, _) = layout.encoding.decode_without_bom_handling(raw);
             let text = text.as_bytes();
             let mut decoded = Vec::new();
-            engine.find_in_context(text, 0..text.len(), true, hint, &mut decoded);
+            engine.find_in_cell(text, 0..text.len(), hint, &mut decoded);
             for mut g in decoded {
                 g.start = inner.start + crate::bytes::char_count(&text[..g.start]);
                 g.end = inner.start + crate::bytes::char_count(&text[..g.end]);
                 again.push(g);
             }
         } else {
-            engine.find_in_context(data, inner.clone(), true, hint, again);
+            engine.find_in_cell(data, inner.clone(), hint, again);
         }
-        // The hay ends at the cell: a value may not continue into the next.
-        again.retain(|g| g.end <= inner.end);
-        if again.is_empty() {
-            if let Some(g) = lost_leading_zero(engine, data, inner.clone(), hint) {
+        if again.is_empty() && hint != 0 {
+            if let Some(g) = lost_leading_zero(engine, data, inner, hint) {
                 again.push(g);
             }
         }
-        if again.is_empty() {
-            continue;
-        }
-        cells.retain(|c| c.field != i);
         cells.extend(again.iter().map(|&g| CellFinding {
             finding: g,
             field: i,
         }));
     }
-    cells.sort_by_key(|c| c.finding.start);
 }
 
 /// An 11-digit value in an IIN column that validates with a leading zero

@@ -91,7 +91,10 @@ pub fn rewrite(
             }
             first = false;
             let raw = &data[f.start..f.end];
-            let found: Vec<&CellFinding> = rec.findings.iter().filter(|c| c.field == i).collect();
+            // Findings come in field order: this field's are a run.
+            let from = rec.findings.partition_point(|c| c.field < i);
+            let to = from + rec.findings[from..].partition_point(|c| c.field == i);
+            let found: &[CellFinding] = &rec.findings[from..to];
             match rule {
                 _ if rec.header => out.extend_from_slice(raw),
                 Rule::Keep | Rule::Drop => out.extend_from_slice(raw),
@@ -111,7 +114,7 @@ pub fn rewrite(
                     cell.clear();
                     let inner = f.inner();
                     let mut pos = inner.start;
-                    for c in &found {
+                    for c in found {
                         let g = c.finding;
                         cell.extend_from_slice(&data[pos..g.start]);
                         let raw_value = &data[g.start..g.end];
