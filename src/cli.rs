@@ -119,6 +119,9 @@ struct AnonymizeArgs {
     /// Re-scan the outputs; fail if a kind the policy anonymized remains.
     #[arg(long)]
     verify: bool,
+    /// Tables: write in this encoding (default: the input's).
+    #[arg(long, value_name = "LABEL")]
+    output_encoding: Option<String>,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
@@ -458,6 +461,16 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             return 2;
         }
     };
+    let output_encoding = match args.output_encoding.as_deref() {
+        None => None,
+        Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
+            Some(e) => Some(e),
+            None => {
+                eprintln!("qorgau: --output-encoding {label:?}: unknown encoding");
+                return 2;
+            }
+        },
+    };
     let engine = Engine::builder()
         .min_confidence(policy.min_confidence)
         .build();
@@ -465,6 +478,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         target,
         manifest: args.manifest.clone(),
         verify: args.verify,
+        output_encoding,
         pipeline: pipeline::Options {
             chunk_size: args.chunk_size.max(1),
             progress: !args.no_progress,

@@ -29,6 +29,9 @@ struct Scanned {
     /// Tables: per column, non-empty cells, cells with findings, findings
     /// per kind.
     columns: Vec<(u64, u64, [u64; 32])>,
+    /// Tables: rows whose field count differs from the header's, and the
+    /// first of them (within the chunk).
+    ragged: (u64, Option<u64>),
     /// Tables: a record that cannot be read (offsets in the chunk's data).
     bad: Option<crate::table::tokenize::BadRecord>,
 }
@@ -65,10 +68,15 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut columns: Vec<(u64, u64, [u64; 32])> = Vec::new();
     let mut rows = 0;
     let mut bad = None;
+    let mut ragged = (0u64, None);
     if let Some(layout) = &chunk.layout {
         let walked = cells::for_each_record(engine, layout, chunk, |_, rec| {
             if rec.header {
                 return;
+            }
+            if rec.ragged {
+                ragged.0 += 1;
+                ragged.1.get_or_insert(rec.index as u64);
             }
             if columns.len() < rec.fields.len() {
                 columns.resize(rec.fields.len(), (0, 0, [0; 32]));
@@ -128,6 +136,7 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         rows,
         columns,
         bad,
+        ragged,
     }
 }
 
@@ -146,6 +155,8 @@ struct Emitter<'s> {
     current: Option<usize>,
     scanned_bytes: u64,
     layout: Option<std::sync::Arc<crate::table::Layout>>,
+    /// Tables: ragged rows so far, and the first one.
+    ragged: (u64, Option<u64>),
 }
 
 /// The 1-based line of `data[at]`, counting from the chunk body's first line.
@@ -215,6 +226,7 @@ impl<'s> Emitter<'s> {
             current: None,
             scanned_bytes: 0,
             layout: None,
+            ragged: (0, None),
         }
     }
 
@@ -282,6 +294,11 @@ impl<'s> Emitter<'s> {
                     self.counts[f.kind as usize] += 1;
                     sink.finding(&record)?;
                 }
+                if s.ragged.0 > 0 {
+                    self.ragged.0 += s.ragged.0;
+                    let first = s.ragged.1.map(|r| self.rows + r + 1);
+                    self.ragged.1 = self.ragged.1.or(first);
+                }
                 self.rows += s.rows;
                 if self.columns.len() < s.columns.len() {
                     self.columns.resize(s.columns.len(), (0, 0, [0; 32]));
@@ -310,12 +327,18 @@ impl<'s> Emitter<'s> {
                 self.note(*i, status, message.clone(), sink, summary)?;
             }
             Event::Done(i) => {
+                if let (n @ 1.., Some(first)) = std::mem::take(&mut self.ragged) {
+                    let message = format!(
+                        "{n} rows have a different number of fields than the header (first: row {first}); their cells were scanned as they are"
+                    );
+                    self.note(*i, "warning", message, sink, summary)?;
+                }
                 let skipped = summary
                     .notes
                     .iter()
                     .rev()
                     .take_while(|n| Some(&n.path) == self.names[*i].as_ref())
-                    .any(|n| n.status != "partial");
+                    .any(|n| n.status == "skipped" || n.status == "error");
                 if !skipped {
                     summary.files += 1;
                     summary.bytes += self.scanned_bytes;

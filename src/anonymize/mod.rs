@@ -48,6 +48,8 @@ pub struct Options {
     /// `FILE.qorgau-manifest.json`, none for stdout and in-place.
     pub manifest: Option<PathBuf>,
     pub verify: bool,
+    /// Tables: write in this encoding instead of the input's.
+    pub output_encoding: Option<&'static encoding_rs::Encoding>,
     pub pipeline: pipeline::Options,
 }
 
@@ -106,10 +108,20 @@ pub fn anonymize_chunk(
 }
 
 fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
+    rewrite_chunk_to(engine, policy, key, chunk, None)
+}
+
+fn rewrite_chunk_to(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    chunk: &Chunk,
+    output_encoding: Option<&'static encoding_rs::Encoding>,
+) -> Rewritten {
     if let Some(layout) = &chunk.layout {
         return match table::rewrite::rewrite(engine, policy, key, layout, chunk) {
             Ok(t) => Rewritten {
-                out: t.out,
+                out: transcode(t.out, layout, output_encoding, chunk.index == 0),
                 lead_literal: 0,
                 overrun: 0,
                 counts: t.counts,
@@ -169,6 +181,28 @@ fn rewrite(
         rows: 0,
         bad: None,
     }
+}
+
+/// Re-encodes a rewritten table chunk when another output encoding is asked
+/// for; a UTF-8 byte-order mark is dropped unless the output is UTF-8.
+fn transcode(
+    out: Vec<u8>,
+    layout: &table::Layout,
+    to: Option<&'static encoding_rs::Encoding>,
+    first: bool,
+) -> Vec<u8> {
+    let Some(to) = to.filter(|&to| to != layout.encoding) else {
+        return out;
+    };
+    let skip = if first { layout.bom.min(out.len()) } else { 0 };
+    let (text, _) = layout.encoding.decode_without_bom_handling(&out[skip..]);
+    let (bytes, _, _) = to.encode(&text);
+    let mut v = Vec::with_capacity(bytes.len() + skip);
+    if to == encoding_rs::UTF_8 {
+        v.extend_from_slice(&out[..skip]);
+    }
+    v.extend_from_slice(&bytes);
+    v
 }
 
 /// The output path of `input`, or why there is none.
@@ -252,7 +286,7 @@ pub fn run(
         &sources,
         &opts.pipeline,
         engine.context(),
-        |chunk| rewrite_chunk(engine, policy, key, chunk),
+        |chunk| rewrite_chunk_to(engine, policy, key, chunk, opts.output_encoding),
         |event, rewritten| {
             match event {
                 Event::Chunk(i, chunk) => {

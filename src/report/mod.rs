@@ -50,7 +50,7 @@ fn round2<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
 pub struct Note {
     pub path: String,
     /// `skipped` (binary), `error` (unreadable), `partial` (binary data
-    /// after some text).
+    /// after some text), `warning` (read in full, but see the message).
     pub status: &'static str,
     pub message: String,
 }

@@ -11,7 +11,7 @@ use crate::engine::Engine;
 use crate::finding::Finding;
 use crate::input::Chunk;
 use crate::kind::Kind;
-use crate::table::tokenize::{self, BadRecord, Field};
+use crate::table::tokenize::{self, BadRecord, Field, Problem};
 use crate::table::Layout;
 
 /// A finding and the cell it is in.
@@ -34,6 +34,8 @@ pub struct RecordView<'a> {
     pub findings: &'a [CellFinding],
     /// Whether this is the header record.
     pub header: bool,
+    /// Whether the record's field count differs from the header's.
+    pub ragged: bool,
 }
 
 /// Walks the records of `chunk`, calling `each` for every record (the
@@ -75,8 +77,17 @@ pub fn for_each_record(
             return Err(BadRecord {
                 at: pos,
                 rows_before: rows,
-                too_long: Some(layout.max_row),
+                problem: Problem::TooLong(layout.max_row),
             });
+        }
+        if layout.encoding == encoding_rs::UTF_8 {
+            if let Err(e) = std::str::from_utf8(&data[pos..next]) {
+                return Err(BadRecord {
+                    at: pos + e.valid_up_to(),
+                    rows_before: rows,
+                    problem: Problem::InvalidEncoding,
+                });
+            }
         }
         cells.clear();
         let header = first && layout.has_header;
@@ -93,6 +104,7 @@ pub fn for_each_record(
                 next,
                 findings: &cells,
                 header,
+                ragged: !header && layout.has_header && fields.len() != layout.names.len(),
             },
         );
         if !header {

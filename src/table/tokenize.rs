@@ -37,17 +37,30 @@ pub struct BadRecord {
     pub at: usize,
     /// Data records read before it (filled in by the caller that counts).
     pub rows_before: usize,
-    /// `None`: a quoted field never closes; `Some(limit)`: the record is
-    /// longer than `limit` bytes.
-    pub too_long: Option<usize>,
+    pub problem: Problem,
+}
+
+/// What is wrong with a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// A quoted field never closes.
+    UnterminatedQuote,
+    /// The record is longer than this many bytes.
+    TooLong(usize),
+    /// Bytes that are not valid in the table's encoding (UTF-8).
+    InvalidEncoding,
 }
 
 impl BadRecord {
     /// What went wrong, for messages (no cell content).
     pub fn describe(&self) -> String {
-        match self.too_long {
-            None => "unterminated quote opened".to_string(),
-            Some(limit) => format!("a record longer than {limit} bytes starts"),
+        match self.problem {
+            Problem::UnterminatedQuote => "unterminated quote opened".to_string(),
+            Problem::TooLong(limit) => format!("a record longer than {limit} bytes starts"),
+            Problem::InvalidEncoding => {
+                "invalid UTF-8 (give --encoding, e.g. windows-1251, if the file is not UTF-8)"
+                    .to_string()
+            }
         }
     }
 }
@@ -81,7 +94,7 @@ pub fn record(
                         return Err(BadRecord {
                             at: start,
                             rows_before: 0,
-                            too_long: None,
+                            problem: Problem::UnterminatedQuote,
                         })
                     }
                     Some(q) if data.get(i + q + 1) == Some(&b'"') => i += q + 2,
@@ -193,7 +206,7 @@ mod tests {
             Err(BadRecord {
                 at: 2,
                 rows_before: 0,
-                too_long: None
+                problem: Problem::UnterminatedQuote
             })
         );
     }

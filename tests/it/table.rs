@@ -298,3 +298,76 @@ proptest! {
         prop_assert_eq!(String::from_utf8(r.stdout).unwrap(), csv);
     }
 }
+
+#[test]
+fn ragged_rows_are_reported_and_kept() {
+    let csv = b"a,b,c\n1,900101300811\n3,4,5\n6,7,8,9\n";
+    let r = run(&["scan", "--input-format", "csv", "-"], Some(csv));
+    assert_eq!(r.code, 1, "found, not failed");
+    assert!(
+        r.stderr
+            .contains("2 rows have a different number of fields")
+            && r.stderr.contains("row 1"),
+        "{}",
+        r.stderr
+    );
+    let r = run(
+        &["anonymize", "-", "-o", "-", "-q", "--input-format", "csv"],
+        Some(csv),
+    );
+    assert_eq!(
+        String::from_utf8(r.stdout).unwrap(),
+        "a,b,c\n1,1990/M\n3,4,5\n6,7,8,9\n"
+    );
+}
+
+#[test]
+fn invalid_bytes_in_the_declared_encoding_are_an_error() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "inv.csv", b"a,b\n900101300811,ok\n1,\xff\xfe\n");
+    let r = run(&["scan", "--encoding", "utf-8", &input], None);
+    assert_eq!(r.code, 2);
+    assert!(
+        r.stderr.contains("invalid UTF-8") && r.stderr.contains("line 3, row 2"),
+        "{}",
+        r.stderr
+    );
+    let out = dir.path().join("o.csv");
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "utf-8",
+            &input,
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(!out.exists());
+}
+
+#[test]
+fn output_encoding_converts_tables() {
+    let text = "ФИО;ИИН\r\nИванов;900101300811\r\n";
+    let (cp1251, _, _) = encoding_rs::WINDOWS_1251.encode(text);
+    let r = run(
+        &[
+            "anonymize",
+            "-",
+            "-o",
+            "-",
+            "-q",
+            "--input-format",
+            "csv",
+            "--output-encoding",
+            "utf-8",
+        ],
+        Some(&cp1251),
+    );
+    assert_eq!(
+        String::from_utf8(r.stdout).unwrap(),
+        "ФИО;ИИН\r\nИванов;1990/M\r\n"
+    );
+}
