@@ -341,8 +341,8 @@ pub fn write_samples(dir: &Path, seed: u64, large_mib: Option<usize>) -> io::Res
 pub fn write_table(dir: &Path, seed: u64, mib: Option<usize>) -> io::Result<()> {
     let Some(mib) = mib else { return Ok(()) };
     let mut out = io::BufWriter::new(fs::File::create(dir.join("bench.csv"))?);
-    // About 330 bytes a row; written in slices so memory stays small.
-    let rows = (mib << 20) / 330;
+    // About 255 bytes a row; written in slices so memory stays small.
+    let rows = (mib << 20) / 255;
     let mut written = 0;
     let mut part = 0u64;
     while written < rows {
