@@ -171,8 +171,19 @@ fn read_source<'a>(
     context: &'a ContextIndex,
 ) -> impl Iterator<Item = Event> + 'a {
     let mut layout: Option<std::sync::Arc<Layout>> = None;
+    let mut utf16 = None;
     let mut state = match source.open() {
         Ok(r) => {
+            // A UTF-16 byte-order mark: decode to UTF-8 while reading.
+            let mut r = std::io::BufReader::with_capacity(64 << 10, r);
+            let r: Box<dyn Read + Send> =
+                match std::io::BufRead::fill_buf(&mut r).map(crate::input::utf16::detect) {
+                    Ok(Some(enc)) => {
+                        utf16 = Some(enc);
+                        Box::new(crate::input::utf16::Utf16Reader::new(r, enc))
+                    }
+                    _ => Box::new(r),
+                };
             let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
             let name = source.display();
             if opts.table.is_table(&name) {
@@ -212,6 +223,7 @@ fn read_source<'a>(
         let out = match chunker.next_chunk() {
             Ok(Some(mut chunk)) => {
                 chunk.layout = layout.clone();
+                chunk.utf16 = utf16;
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
                 let first = chunk.index == 0;

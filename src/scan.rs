@@ -32,6 +32,10 @@ struct Scanned {
     /// Tables: rows whose field count differs from the header's, and the
     /// first of them (within the chunk).
     ragged: (u64, Option<u64>),
+    /// UTF-16 input: per finding, UTF-16 units from the body start to it and
+    /// its length in units; and the body's length in units.
+    units: Vec<(u64, u64)>,
+    body_units: u64,
     /// Tables: a record that cannot be read (offsets in the chunk's data).
     bad: Option<crate::table::tokenize::BadRecord>,
 }
@@ -127,7 +131,20 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         positions.push((line, col));
     }
     advance(chunk.body.end, &mut line, &mut pos, &mut col);
+    let (mut units, mut body_units) = (Vec::new(), 0);
+    if chunk.utf16.is_some() {
+        use crate::input::utf16::utf16_units;
+        let mut at = chunk.body.start;
+        for f in &findings {
+            body_units += utf16_units(&data[at..f.start]);
+            units.push((body_units, utf16_units(&data[f.start..f.end])));
+            at = f.start;
+        }
+        body_units += utf16_units(&data[at..chunk.body.end]);
+    }
     Scanned {
+        units,
+        body_units,
         findings,
         positions,
         newlines: line,
@@ -155,6 +172,8 @@ struct Emitter<'s> {
     current: Option<usize>,
     scanned_bytes: u64,
     layout: Option<std::sync::Arc<crate::table::Layout>>,
+    /// UTF-16 input: code units before the current chunk's body.
+    units: u64,
     /// Tables: ragged rows so far, and the first one.
     ragged: (u64, Option<u64>),
 }
@@ -226,6 +245,7 @@ impl<'s> Emitter<'s> {
             current: None,
             scanned_bytes: 0,
             layout: None,
+            units: 0,
             ragged: (0, None),
         }
     }
@@ -251,6 +271,7 @@ impl<'s> Emitter<'s> {
                     self.col = 0;
                     self.scanned_bytes = 0;
                     self.rows = 0;
+                    self.units = 0;
                     self.columns.clear();
                 }
                 let s = scanned.expect("every chunk is scanned");
@@ -279,11 +300,20 @@ impl<'s> Emitter<'s> {
                         (self.line + dl, c + 1)
                     };
                     preview_into(&chunk.data[f.start..f.end], &mut self.preview);
+                    // Offsets are the file's: for UTF-16 input, two bytes a
+                    // code unit after the byte-order mark.
+                    let (start, end) = match s.units.get(n) {
+                        Some(&(before, len)) if chunk.utf16.is_some() => {
+                            let start = 2 + 2 * (self.units + before);
+                            (start, start + 2 * len)
+                        }
+                        _ => (chunk.offset + f.start as u64, chunk.offset + f.end as u64),
+                    };
                     let record = Record {
                         path,
                         kind: f.kind,
-                        start: chunk.offset + f.start as u64,
-                        end: chunk.offset + f.end as u64,
+                        start,
+                        end,
                         line,
                         column,
                         confidence: f.confidence,
@@ -300,6 +330,7 @@ impl<'s> Emitter<'s> {
                     self.ragged.1 = self.ragged.1.or(first);
                 }
                 self.rows += s.rows;
+                self.units += s.body_units;
                 if self.columns.len() < s.columns.len() {
                     self.columns.resize(s.columns.len(), (0, 0, [0; 32]));
                 }

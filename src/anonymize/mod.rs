@@ -323,6 +323,25 @@ pub fn run(
                         *counts.entry((k, op)).or_default() += 1;
                     }
                     cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
+                    // UTF-16 input is written as UTF-16 again, with its BOM,
+                    // unless another output encoding was asked for.
+                    let utf16_out;
+                    let bytes = match chunk.utf16 {
+                        Some(enc) if opts.output_encoding.is_none() => {
+                            let mut v = Vec::with_capacity(bytes.len() * 2 + 2);
+                            if chunk.index == 0 {
+                                v.extend_from_slice(if enc == encoding_rs::UTF_16BE {
+                                    &[0xFE, 0xFF]
+                                } else {
+                                    &[0xFF, 0xFE]
+                                });
+                            }
+                            input::utf16::encode(bytes, enc, &mut v);
+                            utf16_out = v;
+                            &utf16_out[..]
+                        }
+                        _ => bytes,
+                    };
                     if cur.stdout {
                         stdout.write_all(bytes)?;
                     } else if let Some(out) = cur.output.as_mut() {

@@ -39,6 +39,9 @@ pub struct Chunk {
     pub index: u64,
     /// For a table: its layout (the body then holds whole records).
     pub layout: Option<Arc<Layout>>,
+    /// For UTF-16 input: its flavour; `data` then holds the decoded UTF-8
+    /// and `offset` counts decoded bytes (see `input::utf16`).
+    pub utf16: Option<&'static encoding_rs::Encoding>,
 }
 
 impl Chunk {
@@ -205,6 +208,7 @@ impl<R: Read> Chunker<R> {
             index: self.index,
             data,
             layout: None,
+            utf16: None,
         };
         self.offset += keep_from as u64;
         self.pending = body.end - keep_from;

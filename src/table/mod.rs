@@ -91,18 +91,13 @@ impl Layout {
     /// Sniffs the layout from the first bytes of a table.
     ///
     /// # Errors
-    /// UTF-16 input, or an unterminated quote in the header.
+    /// An unterminated quote in the header.
     pub fn sniff(
         head: &[u8],
         is_tsv: bool,
         opts: &TableOptions,
         context: &ContextIndex,
     ) -> Result<Arc<Layout>, LayoutError> {
-        if head.starts_with(&[0xFF, 0xFE]) || head.starts_with(&[0xFE, 0xFF]) {
-            return Err(LayoutError(
-                "UTF-16 tables are not supported yet: convert to UTF-8 first (iconv -f UTF-16 -t UTF-8)".into(),
-            ));
-        }
         let bom = if head.starts_with(&[0xEF, 0xBB, 0xBF]) {
             3
         } else {

@@ -371,3 +371,46 @@ fn output_encoding_converts_tables() {
         "ФИО;ИИН\r\nИванов;1990/M\r\n"
     );
 }
+
+#[test]
+fn utf16_tables_and_text_keep_their_encoding_and_offsets() {
+    let text = "ФИО,ИИН,тел\r\nИванов Иван,900101300811,87011234567\r\n";
+    let mut le = vec![0xFF, 0xFE];
+    le.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "u16.csv", &le);
+    let found = jsonl(&run(&["scan", "-f", "jsonl", &path], None));
+    assert_eq!(found.len(), 2);
+    assert_eq!(found[0]["field"], "ИИН");
+    let (s, e) = (
+        found[0]["start"].as_u64().unwrap() as usize,
+        found[0]["end"].as_u64().unwrap() as usize,
+    );
+    let raw: Vec<u16> = le[s..e]
+        .chunks(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    assert_eq!(
+        String::from_utf16(&raw).unwrap(),
+        "900101300811",
+        "offsets are the file's bytes"
+    );
+    let r = run(&["anonymize", &path, "-o", "-", "-q"], None);
+    assert_eq!(&r.stdout[..2], &[0xFF, 0xFE]);
+    let units: Vec<u16> = r.stdout[2..]
+        .chunks(2)
+        .map(|c| u16::from_le_bytes([c[0], c[1]]))
+        .collect();
+    assert_eq!(
+        String::from_utf16(&units).unwrap(),
+        "ФИО,ИИН,тел\r\nИванов Иван,1990/M,<PHONE>\r\n"
+    );
+    let keep = write(dir.path(), "keep.toml", b"default = \"keep\"\n");
+    let r = run(&["anonymize", &path, "-o", "-", "-q", "-p", &keep], None);
+    assert_eq!(r.stdout, le, "keep round-trips UTF-16 byte for byte");
+    let mut be = vec![0xFE, 0xFF];
+    be.extend("x 900101300811\n".encode_utf16().flat_map(u16::to_be_bytes));
+    let txt = write(dir.path(), "u16.txt", &be);
+    let found = jsonl(&run(&["scan", "-f", "jsonl", &txt], None));
+    assert_eq!(found[0]["start"], 2 + 2 * 2);
+}
