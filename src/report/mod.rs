@@ -84,7 +84,9 @@ pub struct ColumnProfile {
     pub kinds: BTreeMap<String, u64>,
     /// Kinds the header's words name.
     pub header_kinds: Vec<String>,
-    /// `pii` (at least half the cells), `mixed` or `clean`.
+    /// `pii` (at least half the cells hold an identifier, or the header
+    /// names a kind with no value detector yet: a name or address column),
+    /// `mixed` or `clean`.
     pub verdict: &'static str,
 }
 
@@ -96,7 +98,12 @@ impl ColumnProfile {
 
     /// Sets the verdict from the counts.
     pub fn judge(&mut self) {
+        let named = self
+            .header_kinds
+            .iter()
+            .any(|k| k == "person" || k == "address");
         self.verdict = match self.hit_rate() {
+            _ if named && self.cells > 0 => "pii",
             r if r >= 0.5 => "pii",
             r if r > 0.0 => "mixed",
             _ => "clean",

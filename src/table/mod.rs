@@ -125,7 +125,7 @@ impl Layout {
                 tokenize::unescape(body, f, &mut cell);
                 let (name, _) = encoding.decode_without_bom_handling(&cell);
                 let name = name.trim().to_string();
-                hints.push(context.kinds_named(&name));
+                hints.push(context.kinds_named(&name) | header_kinds(&name));
                 names.push(name);
             } else {
                 names.push((i + 1).to_string());
@@ -161,6 +161,48 @@ impl Layout {
         let h = self.hint(i);
         Kind::ALL.iter().copied().find(|k| h & k.bit() != 0)
     }
+}
+
+/// Header words for kinds with no value detector yet (`patterns/headers.toml`).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HeaderWords {
+    person: crate::patterns::ContextWords,
+    address: crate::patterns::ContextWords,
+}
+
+static HEADER_WORDS: std::sync::LazyLock<Vec<(Kind, Vec<String>)>> =
+    std::sync::LazyLock::new(|| {
+        let words: HeaderWords = toml::from_str(include_str!("../../patterns/headers.toml"))
+            .expect("patterns/headers.toml is valid");
+        let all = |c: crate::patterns::ContextWords| {
+            c.ru.into_iter()
+                .chain(c.kk)
+                .chain(c.en)
+                .map(|w| w.to_lowercase())
+                .collect()
+        };
+        vec![
+            (Kind::Person, all(words.person)),
+            (Kind::Address, all(words.address)),
+        ]
+    });
+
+/// Kinds a header names by the words of `patterns/headers.toml`: the whole
+/// header, or one of its `_`/space-separated words, equals a listed word.
+fn header_kinds(name: &str) -> u32 {
+    let lower = name.to_lowercase();
+    let parts: Vec<&str> = lower
+        .split(|c: char| c == '_' || c == ' ' || c == '-')
+        .collect();
+    HEADER_WORDS
+        .iter()
+        .filter(|(_, words)| {
+            words
+                .iter()
+                .any(|w| *w == lower || parts.contains(&w.as_str()))
+        })
+        .fold(0, |m, (k, _)| m | k.bit())
 }
 
 /// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is
@@ -252,6 +294,10 @@ mod tests {
         assert_eq!(l.names, ["ФИО", "ИИН", "Телефон"]);
         assert_eq!(l.hinted_kind(1), Some(Kind::Iin));
         assert_eq!(l.hinted_kind(2), Some(Kind::Phone));
+        assert_eq!(l.hinted_kind(0), Some(Kind::Person));
+        assert_eq!(header_kinds("Т.А.Ә."), Kind::Person.bit());
+        assert_eq!(header_kinds("client_address"), Kind::Address.bit());
+        assert_eq!(header_kinds("region"), 0);
         let l = Layout::sniff(b"a\tb\n1\t2\n", true, &TableOptions::default(), &ctx).unwrap();
         assert_eq!(l.delimiter, b'\t');
     }
