@@ -192,9 +192,7 @@ static HEADER_WORDS: std::sync::LazyLock<Vec<(Kind, Vec<String>)>> =
 /// header, or one of its `_`/space-separated words, equals a listed word.
 fn header_kinds(name: &str) -> u32 {
     let lower = name.to_lowercase();
-    let parts: Vec<&str> = lower
-        .split(|c: char| c == '_' || c == ' ' || c == '-')
-        .collect();
+    let parts: Vec<&str> = lower.split(['_', ' ', '-']).collect();
     HEADER_WORDS
         .iter()
         .filter(|(_, words)| {
