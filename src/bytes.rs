@@ -32,7 +32,7 @@ const fn build_classes() -> [u8; 256] {
         if c.is_ascii_hexdigit() {
             v |= HEX;
         }
-        if c == b'+' || c == b'@' || c == b'%' || c == b':' {
+        if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' {
             v |= INTEREST;
         }
         t[b] = v;

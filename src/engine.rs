@@ -13,6 +13,7 @@ use std::ops::Range;
 
 use crate::bytes::{self, is_alnum, is_digit, is_hex, ALPHA, CLASS, DIGIT, HEX, INTEREST};
 use crate::context::{Context, ContextIndex};
+use crate::detect::keyed::{self, KeyIndex};
 use crate::detect::{card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, phone};
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
@@ -25,6 +26,7 @@ pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 #[derive(Debug, Clone)]
 pub struct Engine {
     context: ContextIndex,
+    keys: KeyIndex,
     kinds: KindSet,
     min_confidence: f32,
 }
@@ -61,8 +63,10 @@ impl EngineBuilder {
 
     /// Compiles the detectors and their context words.
     pub fn build(self) -> Engine {
+        let patterns = patterns::load();
         Engine {
-            context: ContextIndex::new(&patterns::load()),
+            context: ContextIndex::new(&patterns),
+            keys: KeyIndex::new(&patterns),
             kinds: self.kinds,
             min_confidence: self.min_confidence,
         }
@@ -157,6 +161,7 @@ impl Engine {
         let mut cx = Cx {
             hay: usable,
             context: &self.context,
+            keys: &self.keys,
             given,
             out,
         };
@@ -241,6 +246,15 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    if n >= 3 && hay[s..].starts_with(b"eyJ") {
+        if let Some(end) = keyed::jwt(cx, s) {
+            return end;
+        }
+    } else if n == 6 && matches!(hay[s], b'B' | b'b') {
+        if let Some(end) = keyed::bearer(cx, s, e) {
+            return end;
+        }
+    }
     e
 }
 
@@ -317,6 +331,14 @@ fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
         {
             ipv6::at(cx, i)
         }
+        b':' => {
+            let keys = cx.keys;
+            keyed::at_colon(cx, keys, i)
+        }
+        b'=' => {
+            let keys = cx.keys;
+            keyed::at_equals(cx, keys, i)
+        }
         _ => None,
     };
     found.unwrap_or(i + 1)
@@ -336,8 +358,9 @@ fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindS
         }
         if keep > first && out[keep - 1].overlaps(&f) {
             let last = out[keep - 1];
-            let better =
-                f.len() > last.len() || (f.len() == last.len() && f.confidence > last.confidence);
+            let tie_break =
+                (!generic(f.kind), f.confidence) > (!generic(last.kind), last.confidence);
+            let better = f.len() > last.len() || (f.len() == last.len() && tie_break);
             if better {
                 out[keep - 1] = f;
             }
@@ -357,11 +380,18 @@ fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindS
     out.truncate(keep);
 }
 
+/// Kinds decided by the key a value sits under: on the same span, a kind
+/// found by the value's own shape (an e-mail used as a login) wins.
+fn generic(kind: Kind) -> bool {
+    matches!(kind, Kind::CookieId | Kind::DeviceId | Kind::UserId)
+}
+
 /// What a detector sees: the haystack, the context words, and where to put
 /// what it found.
 pub(crate) struct Cx<'a> {
     pub hay: &'a [u8],
     context: &'a ContextIndex,
+    keys: &'a KeyIndex,
     /// Kinds the surroundings speak for (see [`Engine::find_in_context`]).
     given: u32,
     out: &'a mut Vec<Finding>,

@@ -26,6 +26,13 @@ pub(crate) static FILES: &[(&str, &str)] = &[
     ("mac.toml", include_str!("../patterns/mac.toml")),
     ("ipv4.toml", include_str!("../patterns/ipv4.toml")),
     ("ipv6.toml", include_str!("../patterns/ipv6.toml")),
+    ("cookie_id.toml", include_str!("../patterns/cookie_id.toml")),
+    ("device_id.toml", include_str!("../patterns/device_id.toml")),
+    ("user_id.toml", include_str!("../patterns/user_id.toml")),
+    (
+        "auth_token.toml",
+        include_str!("../patterns/auth_token.toml"),
+    ),
 ];
 
 const OPEN: &str = "⟦";
@@ -44,6 +51,10 @@ pub struct Pattern {
     #[serde(default)]
     pub source: Option<String>,
     pub context: ContextWords,
+    /// Keys whose values are of this kind (`user_id`, `_ga`), for detectors
+    /// decided by the key a value sits under.
+    #[serde(default)]
+    pub keys: Vec<String>,
     /// Texts in which the detector must find its kind (at the marked span).
     pub examples: Vec<String>,
     /// Texts in which the detector must not find its kind.

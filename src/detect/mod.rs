@@ -12,6 +12,7 @@ pub(crate) mod iban;
 pub(crate) mod imei;
 pub(crate) mod ipv4;
 pub(crate) mod ipv6;
+pub(crate) mod keyed;
 pub(crate) mod kz_id;
 pub(crate) mod mac;
 pub(crate) mod meid;

@@ -1,0 +1,213 @@
+//! Online identifiers decided by the key they sit under, not by their shape:
+//! `cookie_id` (`_ga`, `_ym_uid`, `PHPSESSID`, …), `device_id` (`idfa`,
+//! `android_id`, `fcm_token`, …), `user_id` (`user_id`, `uid`, `login`, …)
+//! and `auth_token` (`access_token`, …). Keys come from the `keys` lists in
+//! `patterns/`; a value is found after `key=` (query strings, cookies,
+//! key=value logs), `"key":` (JSON) or `Key: ` (headers). The span is the
+//! value alone, so anonymizing it keeps the key and the line's structure.
+//!
+//! Also by shape, wherever they stand: JSON Web Tokens (`eyJ….eyJ….…`) and
+//! `Bearer` tokens, as `auth_token`.
+
+use std::collections::HashMap;
+
+use crate::bytes::{before, is_alnum};
+use crate::detect::Cx;
+use crate::engine::Needs;
+use crate::kind::Kind;
+use crate::patterns::Pattern;
+
+/// Keys (lower case) and the kind of the values under them.
+#[derive(Debug, Clone, Default)]
+pub struct KeyIndex {
+    keys: HashMap<Vec<u8>, Kind>,
+}
+
+const MAX_KEY: usize = 48;
+
+impl KeyIndex {
+    pub fn new(patterns: &[Pattern]) -> KeyIndex {
+        let mut keys = HashMap::new();
+        for p in patterns {
+            for k in &p.keys {
+                keys.insert(k.to_ascii_lowercase().into_bytes(), p.kind());
+            }
+        }
+        KeyIndex { keys }
+    }
+
+    fn kind_of(&self, key: &[u8]) -> Option<Kind> {
+        if key.is_empty() || key.len() > MAX_KEY || self.keys.is_empty() {
+            return None;
+        }
+        let mut buf = [0u8; MAX_KEY];
+        let lower = &mut buf[..key.len()];
+        lower.copy_from_slice(key);
+        lower.make_ascii_lowercase();
+        self.keys.get(&lower[..]).copied()
+    }
+}
+
+fn key_char(b: u8) -> bool {
+    is_alnum(b) || matches!(b, b'_' | b'.' | b'-')
+}
+
+fn value_char(b: u8) -> bool {
+    is_alnum(b)
+        || matches!(
+            b,
+            b'_' | b'.' | b'-' | b'%' | b'+' | b'/' | b'=' | b':' | b'~' | b'|' | b'@'
+        )
+}
+
+/// Values that stand for nobody.
+fn placeholder(v: &[u8]) -> bool {
+    const WORDS: &[&[u8]] = &[
+        b"-",
+        b"null",
+        b"none",
+        b"nil",
+        b"undefined",
+        b"deleted",
+        b"true",
+        b"false",
+        b"anonymous",
+        b"guest",
+        b"unknown",
+        b"n/a",
+        b"na",
+        b"empty",
+        b"0",
+        b"-1",
+    ];
+    let zeros = v.iter().all(|&b| b == b'0' || b == b'-');
+    zeros || WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
+}
+
+/// The shortest value counted for each kind.
+fn min_len(kind: Kind) -> usize {
+    match kind {
+        Kind::CookieId | Kind::DeviceId => 8,
+        Kind::AuthToken => 16,
+        _ => 1,
+    }
+}
+
+/// Reports the value but does not consume it: the value's own detectors
+/// (an e-mail as a login, a phone as a user id) still run, and the engine
+/// prefers their more specific kind for the same span.
+fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
+    let v = &cx.hay[s..e];
+    if e > s && v.len() >= min_len(kind) && !placeholder(v) {
+        cx.emit(s, e, kind, 0.8, Needs::Nothing);
+    }
+    None
+}
+
+/// At `=`: `key=value` with a known key.
+pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut ks = eq;
+    while ks > 0 && eq - ks < MAX_KEY && key_char(hay[ks - 1]) {
+        ks -= 1;
+    }
+    let kind = keys.kind_of(&hay[ks..eq])?;
+    let mut s = eq + 1;
+    let quote = matches!(hay.get(s), Some(b'"' | b'\''));
+    if quote {
+        s += 1;
+    }
+    let mut e = s;
+    while e < hay.len() && value_char(hay[e]) && !(hay[e] == b'=' && e == s) {
+        // In a query string or cookie, `&`/`;` end the value; `=` may pad base64.
+        e += 1;
+    }
+    report(cx, kind, s, e)
+}
+
+/// At `:`: `"key": value` (JSON) or `Key: value` (a header) with a known key.
+pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let json = before(hay, colon) == Some(b'"');
+    let key_end = if json { colon - 1 } else { colon };
+    let mut ks = key_end;
+    while ks > 0 && key_end - ks < MAX_KEY && key_char(hay[ks - 1]) {
+        ks -= 1;
+    }
+    if json && (ks == 0 || hay[ks - 1] != b'"') {
+        return None;
+    }
+    let kind = keys.kind_of(&hay[ks..key_end])?;
+    let mut s = colon + 1;
+    while hay.get(s) == Some(&b' ') {
+        s += 1;
+    }
+    if !json && s == colon + 1 {
+        return None; // `Key:value` without a space is not a header
+    }
+    if hay.get(s) == Some(&b'"') {
+        s += 1;
+        let e = s + memchr::memchr2(b'"', b'\n', &hay[s..]).unwrap_or(hay.len() - s);
+        if hay.get(e) != Some(&b'"') {
+            return None;
+        }
+        return report(cx, kind, s, e);
+    }
+    let mut e = s;
+    while e < hay.len() && value_char(hay[e]) && hay[e] != b'|' {
+        e += 1;
+    }
+    if kind == Kind::AuthToken && hay[s..e].eq_ignore_ascii_case(b"bearer") {
+        return None; // the bearer detector takes the token after it
+    }
+    report(cx, kind, s, e)
+}
+
+fn b64url(b: u8) -> bool {
+    is_alnum(b) || b == b'-' || b == b'_'
+}
+
+/// At a word starting `eyJ`: a JSON Web Token (three base64url parts; the
+/// first two are JSON objects, so they start `eyJ`).
+pub(crate) fn jwt(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if before(hay, s).is_some_and(b64url) {
+        return None;
+    }
+    let part = |from: usize| {
+        let mut e = from;
+        while e < hay.len() && b64url(hay[e]) {
+            e += 1;
+        }
+        e
+    };
+    let e1 = part(s);
+    if hay.get(e1) != Some(&b'.') || e1 - s < 10 || !hay[e1 + 1..].starts_with(b"eyJ") {
+        return None;
+    }
+    let e2 = part(e1 + 1);
+    if hay.get(e2) != Some(&b'.') || e2 - e1 < 10 {
+        return None;
+    }
+    let e3 = part(e2 + 1);
+    cx.emit(s, e3, Kind::AuthToken, 0.95, Needs::Nothing)
+        .then_some(e3)
+}
+
+/// At the word `Bearer`: the token after it.
+pub(crate) fn bearer(cx: &mut Cx, s: usize, word_end: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if hay.get(word_end) != Some(&b' ') || !hay[s..word_end].eq_ignore_ascii_case(b"bearer") {
+        return None;
+    }
+    let ts = word_end + 1;
+    let mut e = ts;
+    while e < hay.len() && (b64url(hay[e]) || matches!(hay[e], b'.' | b'~' | b'+' | b'/' | b'=')) {
+        e += 1;
+    }
+    if e - ts < 16 || placeholder(&hay[ts..e]) {
+        return None;
+    }
+    cx.emit(ts, e, Kind::AuthToken, 0.95, Needs::Nothing)
+        .then_some(e)
+}
