@@ -17,27 +17,51 @@ use crate::engine::Needs;
 use crate::kind::Kind;
 use crate::patterns::Pattern;
 
-/// Keys (lower case) and the kind of the values under them.
-#[derive(Debug, Clone, Default)]
+/// Keys (lower case) and the kind of the values under them, behind a cheap
+/// filter (key length, first and last byte) that turns away almost every
+/// `=` and `:` in a log (clock times, `svc=auth`) before any hashing.
+#[derive(Debug, Clone)]
 pub struct KeyIndex {
     keys: HashMap<Vec<u8>, Kind>,
+    lengths: u64,
+    firsts: [bool; 256],
+    lasts: [bool; 256],
 }
 
 const MAX_KEY: usize = 48;
 
 impl KeyIndex {
     pub fn new(patterns: &[Pattern]) -> KeyIndex {
-        let mut keys = HashMap::new();
+        let mut index = KeyIndex {
+            keys: HashMap::new(),
+            lengths: 0,
+            firsts: [false; 256],
+            lasts: [false; 256],
+        };
         for p in patterns {
             for k in &p.keys {
-                keys.insert(k.to_ascii_lowercase().into_bytes(), p.kind());
+                let k = k.to_ascii_lowercase().into_bytes();
+                if k.is_empty() || k.len() > MAX_KEY {
+                    continue;
+                }
+                index.lengths |= 1 << k.len();
+                index.firsts[usize::from(k[0])] = true;
+                index.lasts[usize::from(k[k.len() - 1])] = true;
+                index.keys.insert(k, p.kind());
             }
         }
-        KeyIndex { keys }
+        index
     }
 
     fn kind_of(&self, key: &[u8]) -> Option<Kind> {
-        if key.is_empty() || key.len() > MAX_KEY || self.keys.is_empty() {
+        let (Some(&first), Some(&last)) = (key.first(), key.last()) else {
+            return None;
+        };
+        if key.len() > MAX_KEY
+            || self.lengths & (1 << key.len()) == 0
+            || !self.firsts[usize::from(first.to_ascii_lowercase())]
+            || !self.lasts[usize::from(last.to_ascii_lowercase())]
+        {
             return None;
         }
         let mut buf = [0u8; MAX_KEY];
@@ -128,6 +152,11 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
 /// At `:`: `"key": value` (JSON) or `Key: value` (a header) with a known key.
 pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usize> {
     let hay = cx.hay;
+    // Clock times and ports (`10:23`, `host:443`) are no keys; a JSON key
+    // (`"uid":42`) is.
+    if hay.get(colon + 1).is_some_and(u8::is_ascii_digit) && before(hay, colon) != Some(b'"') {
+        return None;
+    }
     let json = before(hay, colon) == Some(b'"');
     let key_end = if json { colon - 1 } else { colon };
     let mut ks = key_end;
