@@ -359,7 +359,7 @@ fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindS
         if keep > first && out[keep - 1].overlaps(&f) {
             let last = out[keep - 1];
             let tie_break =
-                (!generic(f.kind), f.confidence) > (!generic(last.kind), last.confidence);
+                (tie_rank(f.kind), f.confidence) > (tie_rank(last.kind), last.confidence);
             let better = f.len() > last.len() || (f.len() == last.len() && tie_break);
             if better {
                 out[keep - 1] = f;
@@ -380,10 +380,16 @@ fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindS
     out.truncate(keep);
 }
 
-/// Kinds decided by the key a value sits under: on the same span, a kind
-/// found by the value's own shape (an e-mail used as a login) wins.
-fn generic(kind: Kind) -> bool {
-    matches!(kind, Kind::CookieId | Kind::DeviceId | Kind::UserId)
+/// Which finding keeps a span two detectors both claim: a `user_id` yields
+/// to a kind found by the value's own shape (logins are often e-mails,
+/// phones, IINs); cookie, device and token keys name machine identifiers and
+/// win over a look-alike (a 19-digit `_ym_uid` that passes Luhn is no card).
+fn tie_rank(kind: Kind) -> u8 {
+    match kind {
+        Kind::UserId => 0,
+        Kind::CookieId | Kind::DeviceId | Kind::AuthToken => 2,
+        _ => 1,
+    }
 }
 
 /// What a detector sees: the haystack, the context words, and where to put

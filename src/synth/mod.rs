@@ -8,6 +8,7 @@
 //! generator is seeded and self-contained, so a seed always yields the same
 //! bytes on every platform.
 
+pub mod access;
 pub mod table;
 pub mod values;
 

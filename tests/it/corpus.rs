@@ -33,3 +33,31 @@ fn every_kind_reaches_precision_and_recall_of_0_99() {
         }
     }
 }
+
+#[test]
+fn online_identifiers_reach_precision_and_recall_of_0_98() {
+    let data = synth::access::log(9, 2 << 20);
+    let found = Engine::default().find(data.text.as_bytes());
+    let (scores, examples) = synth::evaluate(&data, &found);
+    for e in &examples {
+        eprintln!("{e}");
+    }
+    for s in &scores {
+        eprintln!(
+            "{:?} precision {:.4} recall {:.4}",
+            s.kind,
+            s.precision(),
+            s.recall()
+        );
+        assert!(s.precision() >= 0.98 && s.recall() >= 0.98, "{s:?}");
+    }
+    let kinds: Vec<_> = scores.iter().filter_map(|s| s.kind).collect();
+    for k in [
+        qorgau::Kind::CookieId,
+        qorgau::Kind::DeviceId,
+        qorgau::Kind::UserId,
+        qorgau::Kind::AuthToken,
+    ] {
+        assert!(kinds.contains(&k));
+    }
+}
