@@ -82,6 +82,27 @@ struct Rewritten {
     bad: Option<crate::table::tokenize::BadRecord>,
 }
 
+/// A bare JSON number (`"uid":42`) replaced by text must become a JSON
+/// string, or the line no longer parses: quotes go around the replacement.
+fn quote_if_json_number(data: &[u8], start: usize, raw: &[u8], out: &mut Vec<u8>, from: usize) {
+    let numeric = |v: &[u8]| {
+        !v.is_empty()
+            && v.iter()
+                .all(|b| b.is_ascii_digit() || *b == b'-' || *b == b'.')
+    };
+    if !numeric(raw) || numeric(&out[from..]) {
+        return;
+    }
+    let mut i = start;
+    while i > 0 && data[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i >= 2 && data[i - 1] == b':' && data[i - 2] == b'"' {
+        out.insert(from, b'"');
+        out.push(b'"');
+    }
+}
+
 /// Anonymizes a whole buffer under `policy`: what `anonymize` does to each
 /// chunk of a file.
 ///
@@ -167,7 +188,9 @@ fn rewrite(
         } else {
             policy.operator(f.kind)
         };
+        let from = out.len();
         op.apply(f.kind, raw, key, &mut out);
+        quote_if_json_number(data, f.start, raw, &mut out, from);
         counts.push((f.kind, op.name()));
         pos = f.end;
     }

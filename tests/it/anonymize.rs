@@ -590,3 +590,60 @@ fn policy_errors_name_file_and_line_and_policy_commands_work() {
         .unwrap()
         .contains("phone = { op = \"token\""));
 }
+
+#[test]
+fn online_identifiers_keep_log_structure_and_stay_joinable() {
+    let mut text = qorgau::synth::access::log(31, 60_000).text;
+    // The same visitor twice: one token for both lines.
+    text.push_str("GET /a?x=1 HTTP/1.1 \"_ga=GA1.2.1111111111.1700000000; lang=ru\"\n");
+    text.push_str("GET /b?x=2 HTTP/1.1 \"_ga=GA1.2.1111111111.1700000000; lang=kk\"\n");
+    for policy in ["default = \"tag\"\n", "default = \"token\"\n"] {
+        let (out, result) = anonymize_with(policy, &text);
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert_eq!(result.lines().count(), text.lines().count());
+        for (before, after) in text.lines().zip(result.lines()) {
+            if before.starts_with('{') {
+                let a: Value =
+                    serde_json::from_str(after).unwrap_or_else(|e| panic!("{e}: {after}"));
+                let b: Value = serde_json::from_str(before).unwrap();
+                let keys = |v: &Value| v.as_object().unwrap().keys().cloned().collect::<Vec<_>>();
+                assert_eq!(keys(&a), keys(&b), "JSON keys stay");
+            }
+            if let Some(q) = before
+                .split_once('?')
+                .map(|(_, q)| q.split(' ').next().unwrap())
+            {
+                let aq = after.split_once('?').unwrap().1.split(' ').next().unwrap();
+                let names = |q: &str| {
+                    q.split('&')
+                        .map(|p| p.split('=').next().unwrap().to_string())
+                        .collect::<Vec<_>>()
+                };
+                assert_eq!(names(aq), names(q), "query parameter names stay: {after}");
+            }
+            for cookie in ["_ga=", "_ym_uid=", "PHPSESSID="] {
+                assert_eq!(
+                    before.contains(cookie),
+                    after.contains(cookie),
+                    "cookie names stay"
+                );
+            }
+        }
+        let tail: Vec<&str> = result.lines().rev().take(2).collect();
+        let value = |l: &str| {
+            l.split("_ga=")
+                .nth(1)
+                .unwrap()
+                .split(';')
+                .next()
+                .unwrap()
+                .to_string()
+        };
+        assert_eq!(
+            value(tail[0]),
+            value(tail[1]),
+            "one visitor, one replacement"
+        );
+        assert!(!result.contains("GA1.2.1111111111"));
+    }
+}
