@@ -298,6 +298,7 @@ pub fn write_samples(dir: &Path, seed: u64, large_mib: Option<usize>) -> io::Res
         dir.join("research_extract.csv"),
         table::table(seed + 3, 120, false).text,
     )?;
+    fs::write(dir.join("access.log"), access::log(seed + 5, 12 << 10).text)?;
     // A Windows-1251, `;`-separated export, as Kazakh back offices write them.
     // Windows-1251 has no Kazakh letters; such exports write Russian ones.
     let export: String = table::table(seed + 4, 60, true)
