@@ -136,6 +136,43 @@ struct AnonymizeArgs {
     chunk_size: usize,
     #[command(flatten)]
     table: TableArgs,
+    #[command(flatten)]
+    keys: KeyArgs,
+}
+
+/// Extra keys for the key-decided kinds (shared by `scan` and `anonymize`).
+#[derive(Debug, Clone, clap::Args)]
+struct KeyArgs {
+    /// More keys whose values are of a kind, e.g. `cookie_id=my_session` or
+    /// `user_id=abonent,lic_schet` (kinds: cookie_id, device_id, user_id,
+    /// auth_token). Repeatable.
+    #[arg(long = "keys", value_name = "KIND=NAME,...")]
+    keys: Vec<String>,
+}
+
+impl KeyArgs {
+    fn apply(
+        &self,
+        mut builder: crate::engine::EngineBuilder,
+    ) -> Result<crate::engine::EngineBuilder, String> {
+        use crate::kind::Kind;
+        for spec in &self.keys {
+            let (kind, names) = spec
+                .split_once('=')
+                .ok_or_else(|| format!("--keys {spec:?}: expected KIND=NAME[,NAME...]"))?;
+            let kind: Kind = kind.parse().map_err(|e| format!("--keys: {e}"))?;
+            if !matches!(
+                kind,
+                Kind::CookieId | Kind::DeviceId | Kind::UserId | Kind::AuthToken
+            ) {
+                return Err(format!("--keys: {kind} is not decided by keys (cookie_id, device_id, user_id, auth_token are)"));
+            }
+            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                builder = builder.key(kind, name);
+            }
+        }
+        Ok(builder)
+    }
 }
 
 /// How tables are read (shared by `scan` and `anonymize`).
@@ -210,6 +247,8 @@ struct ScanArgs {
     threads: Option<usize>,
     #[command(flatten)]
     table: TableArgs,
+    #[command(flatten)]
+    keys: KeyArgs,
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
@@ -286,10 +325,17 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
-    let engine = Engine::builder()
-        .kinds(kinds)
-        .min_confidence(args.min_confidence)
-        .build();
+    let engine = match args.keys.apply(
+        Engine::builder()
+            .kinds(kinds)
+            .min_confidence(args.min_confidence),
+    ) {
+        Ok(b) => b.build(),
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
     let (sources, errors) = input::resolve(&args.paths);
     for e in &errors {
         eprintln!("qorgau: {}: {}", e.arg, e.message);
@@ -471,9 +517,16 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             }
         },
     };
-    let engine = Engine::builder()
-        .min_confidence(policy.min_confidence)
-        .build();
+    let engine = match args
+        .keys
+        .apply(Engine::builder().min_confidence(policy.min_confidence))
+    {
+        Ok(b) => b.build(),
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
     let opts = anonymize::Options {
         target,
         manifest: args.manifest.clone(),

@@ -36,6 +36,7 @@ pub struct Engine {
 pub struct EngineBuilder {
     kinds: KindSet,
     min_confidence: f32,
+    keys: Vec<(Kind, String)>,
 }
 
 impl Default for EngineBuilder {
@@ -43,6 +44,7 @@ impl Default for EngineBuilder {
         EngineBuilder {
             kinds: KindSet::all(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
+            keys: Vec::new(),
         }
     }
 }
@@ -61,12 +63,20 @@ impl EngineBuilder {
         self
     }
 
+    /// Adds keys whose values are of `kind` (a site's own session cookie, a
+    /// log's user-id field), beside those in `patterns/`. Only `cookie_id`,
+    /// `device_id`, `user_id` and `auth_token` are decided by keys.
+    pub fn key(mut self, kind: Kind, name: &str) -> Self {
+        self.keys.push((kind, name.to_string()));
+        self
+    }
+
     /// Compiles the detectors and their context words.
     pub fn build(self) -> Engine {
         let patterns = patterns::load();
         Engine {
             context: ContextIndex::new(&patterns),
-            keys: KeyIndex::new(&patterns),
+            keys: KeyIndex::new(&patterns, &self.keys),
             kinds: self.kinds,
             min_confidence: self.min_confidence,
         }

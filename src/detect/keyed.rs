@@ -31,15 +31,19 @@ pub struct KeyIndex {
 const MAX_KEY: usize = 48;
 
 impl KeyIndex {
-    pub fn new(patterns: &[Pattern]) -> KeyIndex {
+    pub fn new(patterns: &[Pattern], extra: &[(Kind, String)]) -> KeyIndex {
         let mut index = KeyIndex {
             keys: HashMap::new(),
             lengths: 0,
             firsts: [false; 256],
             lasts: [false; 256],
         };
-        for p in patterns {
-            for k in &p.keys {
+        let listed = patterns
+            .iter()
+            .flat_map(|p| p.keys.iter().map(move |k| (p.kind(), k)));
+        let extra = extra.iter().map(|(kind, k)| (*kind, k));
+        for (kind, k) in listed.chain(extra) {
+            {
                 let k = k.to_ascii_lowercase().into_bytes();
                 if k.is_empty() || k.len() > MAX_KEY {
                     continue;
@@ -47,7 +51,7 @@ impl KeyIndex {
                 index.lengths |= 1 << k.len();
                 index.firsts[usize::from(k[0])] = true;
                 index.lasts[usize::from(k[k.len() - 1])] = true;
-                index.keys.insert(k, p.kind());
+                index.keys.insert(k, kind);
             }
         }
         index

@@ -393,3 +393,30 @@ fn every_pattern_example_passes_through_the_engine() {
         assert!(list.lines().any(|l| l.starts_with(kind)), "{kind} listed");
     }
 }
+
+#[test]
+fn extra_keys_extend_the_key_decided_kinds() {
+    let text = b"abonent=77123 my_session=abcdef123456 other=abcdef123456\n";
+    let plain = jsonl(&qorgau(&["scan", "-f", "jsonl", "-"], Some(text)));
+    assert!(plain.is_empty());
+    let found = jsonl(&qorgau(
+        &[
+            "scan",
+            "-f",
+            "jsonl",
+            "--keys",
+            "user_id=abonent",
+            "--keys",
+            "cookie_id=my_session,x",
+            "-",
+        ],
+        Some(text),
+    ));
+    let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["user_id", "cookie_id"]);
+    assert_eq!(qorgau(&["scan", "--keys", "iin=x", "-"], Some(b"")).code, 2);
+    assert_eq!(
+        qorgau(&["scan", "--keys", "nonsense", "-"], Some(b"")).code,
+        2
+    );
+}
