@@ -206,5 +206,36 @@ fn table(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scan, anonymize, table);
+/// `risk` over the ~100 MiB extract: rows per second on one thread.
+fn risk(c: &mut Criterion) {
+    let (_, chunks) = bench_table();
+    drop(chunks);
+    let path = std::env::temp_dir()
+        .join("qorgau-bench-table")
+        .join("bench.csv");
+    let source = qorgau::input::Source::File(path);
+    let engine = Engine::default();
+    let opts = qorgau::risk::RiskOptions {
+        quasi: vec!["birth_year".into(), "sex".into(), "region".into()],
+        sensitive: Some("region".into()),
+        k: 5,
+    };
+    let table = qorgau::table::TableOptions::default();
+    let rows = qorgau::risk::measure(&source, &table, engine.context(), &opts)
+        .unwrap()
+        .rows;
+    let mut group = c.benchmark_group("risk");
+    group.sample_size(10);
+    group.throughput(Throughput::Elements(rows));
+    group.bench_function("csv_risk_1_thread", |b| {
+        b.iter(|| {
+            qorgau::risk::measure(&source, &table, engine.context(), &opts)
+                .unwrap()
+                .k
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scan, anonymize, table, risk);
 criterion_main!(benches);

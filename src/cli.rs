@@ -39,6 +39,11 @@ enum Command {
     /// Exit status: 0 success, 2 error (the other inputs still run; a failed
     /// input leaves no output file).
     Anonymize(AnonymizeArgs),
+    /// Measure re-identification risk of a table: k-anonymity, l-diversity,
+    /// prosecutor risk.
+    ///
+    /// Exit status: 0 the table meets --k, 1 it does not, 2 error.
+    Risk(RiskArgs),
     /// Show the effective policy, or write a commented starter file.
     Policy {
         #[command(subcommand)]
@@ -73,6 +78,33 @@ enum Command {
 enum PatternsAction {
     /// Run every positive and negative example through the engine.
     Check,
+}
+
+#[derive(Debug, clap::Args)]
+struct RiskArgs {
+    /// The table (CSV/TSV; `-` for stdin).
+    table: String,
+    /// Quasi-identifier columns (comma-separated); proposed from the data
+    /// when not given.
+    #[arg(long, value_name = "COLS")]
+    quasi: Option<String>,
+    /// The sensitive column, for l-diversity.
+    #[arg(long, value_name = "COL")]
+    sensitive: Option<String>,
+    /// The k that rows_below_k and the exit status are measured against.
+    #[arg(long, default_value_t = 5)]
+    k: u64,
+    /// Output format.
+    #[arg(long, short = 'f', value_enum, default_value_t = RiskFormat::Text)]
+    format: RiskFormat,
+    #[command(flatten)]
+    table_args: TableArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum RiskFormat {
+    Text,
+    Json,
 }
 
 #[derive(Debug, Subcommand)]
@@ -277,6 +309,7 @@ pub fn run() -> i32 {
         Command::Scan(args) => scan_command(args),
         Command::Anonymize(args) => anonymize_command(args),
         Command::Policy { action } => policy_command(action),
+        Command::Risk(args) => risk_command(args),
         Command::Patterns { action } => patterns_command(action),
         Command::Synth {
             out,
@@ -625,6 +658,53 @@ fn policy_command(action: PolicyAction) -> i32 {
                     2
                 }
             }
+        }
+    }
+}
+
+fn risk_command(args: RiskArgs) -> i32 {
+    let mut table = match args.table_args.options() {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("qorgau: {e}");
+            return 2;
+        }
+    };
+    table.format = crate::table::InputFormat::Csv;
+    let source = if args.table == "-" {
+        input::Source::Stdin
+    } else {
+        input::Source::File(PathBuf::from(&args.table))
+    };
+    let opts = crate::risk::RiskOptions {
+        quasi: args
+            .quasi
+            .as_deref()
+            .map(|q| {
+                q.split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        sensitive: args.sensitive.clone(),
+        k: args.k.max(1),
+    };
+    let engine = Engine::default();
+    match crate::risk::measure(&source, &table, engine.context(), &opts) {
+        Ok(report) => {
+            match args.format {
+                RiskFormat::Text => print!("{}", report.text()),
+                RiskFormat::Json => println!(
+                    "{}",
+                    serde_json::to_string_pretty(&report).unwrap_or_default()
+                ),
+            }
+            i32::from(report.k < opts.k)
+        }
+        Err(e) => {
+            eprintln!("qorgau: {}: {e}", source.display());
+            2
         }
     }
 }

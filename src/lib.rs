@@ -22,6 +22,7 @@ pub mod patterns;
 pub mod pipeline;
 pub mod policy;
 pub mod report;
+pub mod risk;
 pub mod scan;
 #[doc(hidden)]
 pub mod synth;

@@ -5,4 +5,5 @@ mod anonymize;
 mod cli;
 mod corpus;
 mod patterns;
+mod risk;
 mod table;

@@ -1,0 +1,345 @@
+//! Re-identification risk of a table: records that share the values of the
+//! quasi-identifiers (birth year, sex, region …) form an equivalence class;
+//! a record in a class of size `n` can be singled out with probability `1/n`.
+//! Measured in one streaming pass; memory grows with the number of distinct
+//! quasi-identifier combinations, not with the rows.
+//!
+//! - `k` — the smallest class (k-anonymity);
+//! - `rows_below_k` — records in classes smaller than the target `k`;
+//! - `l` — distinct l-diversity: the fewest distinct sensitive values in a class;
+//! - `max_risk` = `1/k`; `avg_risk` = the mean over records of `1/size`
+//!   of the record's class (= classes / rows): the prosecutor model.
+//!
+//! An empty cell is a value of its own (a null is not a wildcard).
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::io::Read;
+
+use serde::Serialize;
+
+use crate::context::ContextIndex;
+use crate::input::{Chunker, Source};
+use crate::table::{tokenize, Layout, TableOptions};
+
+/// What to measure.
+#[derive(Debug, Clone)]
+pub struct RiskOptions {
+    /// Quasi-identifier columns; proposed from the data when empty.
+    pub quasi: Vec<String>,
+    pub sensitive: Option<String>,
+    /// The k to count `rows_below_k` against.
+    pub k: u64,
+}
+
+/// The measured risk (the JSON fields are a contract for scripts).
+#[derive(Debug, Clone, Serialize)]
+pub struct RiskReport {
+    pub rows: u64,
+    /// Smallest equivalence class (0 for an empty table).
+    pub k: u64,
+    pub classes: u64,
+    pub rows_below_k: u64,
+    /// Distinct l-diversity; `None` without a sensitive column.
+    pub l: Option<u64>,
+    pub max_risk: f64,
+    pub avg_risk: f64,
+    /// The target k `rows_below_k` counts against.
+    pub k_target: u64,
+    pub quasi: Vec<String>,
+    pub sensitive: Option<String>,
+    /// Whether the quasi-identifiers were proposed, not given.
+    pub proposed: bool,
+    /// Class size → number of classes of that size.
+    pub class_sizes: BTreeMap<u64, u64>,
+}
+
+/// Columns whose names say they describe people in aggregate.
+const DEMOGRAPHIC: &[&str] = &[
+    "birth",
+    "year",
+    "born",
+    "sex",
+    "gender",
+    "age",
+    "region",
+    "district",
+    "city",
+    "oblast",
+    "postcode",
+    "zip",
+    "nationality",
+    "пол",
+    "возраст",
+    "год",
+    "рожд",
+    "регион",
+    "район",
+    "область",
+    "город",
+    "индекс",
+    "жынысы",
+    "жасы",
+    "туған",
+    "облыс",
+    "аудан",
+    "қала",
+];
+
+struct Reader {
+    chunker: Chunker<Box<dyn Read + Send>>,
+    layout: std::sync::Arc<Layout>,
+    first: bool,
+}
+
+fn open(source: &Source, opts: &TableOptions, context: &ContextIndex) -> Result<Reader, String> {
+    let r = source.open().map_err(|e| e.to_string())?;
+    let mut chunker = Chunker::new(r, 4 << 20);
+    let head = chunker.peek(256 << 10).map_err(|e| e.to_string())?;
+    let is_tsv = source.display().to_ascii_lowercase().contains(".tsv");
+    let layout = Layout::sniff(head, is_tsv, opts, context).map_err(|e| e.0)?;
+    chunker.split_records(layout.delimiter, opts.max_row);
+    Ok(Reader {
+        chunker,
+        layout,
+        first: true,
+    })
+}
+
+/// Calls `each` with the decoded cells of every data record.
+fn for_each_row(
+    reader: &mut Reader,
+    mut each: impl FnMut(&[String]) -> bool,
+) -> Result<(), String> {
+    let mut fields = Vec::new();
+    let mut cells: Vec<String> = Vec::new();
+    let mut raw = Vec::new();
+    while let Some(chunk) = reader.chunker.next_chunk().map_err(|e| e.to_string())? {
+        let data = &chunk.data[..chunk.body.end];
+        let mut pos = chunk.body.start
+            + if chunk.index == 0 {
+                reader.layout.bom.min(chunk.body.len())
+            } else {
+                0
+            };
+        loop {
+            let next = match tokenize::record(data, pos, reader.layout.delimiter, &mut fields) {
+                Ok(Some((_, next))) => next,
+                Ok(None) => break,
+                Err(bad) => {
+                    return Err(format!(
+                        "{} at byte {}",
+                        bad.describe(),
+                        chunk.offset + bad.at as u64
+                    ))
+                }
+            };
+            let header = reader.first && reader.layout.has_header;
+            reader.first = false;
+            if !header {
+                cells.clear();
+                for f in &fields {
+                    raw.clear();
+                    tokenize::unescape(data, f, &mut raw);
+                    cells.push(
+                        reader
+                            .layout
+                            .encoding
+                            .decode_without_bom_handling(&raw)
+                            .0
+                            .trim()
+                            .to_string(),
+                    );
+                }
+                if !each(&cells) {
+                    return Ok(());
+                }
+            }
+            pos = next;
+            if next >= data.len() {
+                break;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn column(layout: &Layout, name: &str) -> Result<usize, String> {
+    layout
+        .names
+        .iter()
+        .position(|n| n == name || n.eq_ignore_ascii_case(name))
+        .ok_or_else(|| format!("no column {name:?} (columns: {})", layout.names.join(", ")))
+}
+
+/// Proposes quasi-identifiers from the first rows: columns named like
+/// demographics, or of low cardinality (at most 50 values, and not unique).
+fn propose(
+    source: &Source,
+    opts: &TableOptions,
+    context: &ContextIndex,
+) -> Result<Vec<String>, String> {
+    let mut reader = open(source, opts, context)?;
+    let names = reader.layout.names.clone();
+    // Direct identifiers (a header naming a kind: ФИО, ИИН, phone) are to be
+    // removed, not measured as quasi-identifiers.
+    let direct: Vec<bool> = (0..names.len())
+        .map(|i| reader.layout.hint(i) != 0)
+        .collect();
+    let mut distinct: Vec<HashSet<String>> = vec![HashSet::new(); names.len()];
+    let mut rows = 0usize;
+    for_each_row(&mut reader, |cells| {
+        for (d, c) in distinct.iter_mut().zip(cells) {
+            if d.len() <= 1000 {
+                d.insert(c.clone());
+            }
+        }
+        rows += 1;
+        rows < 10_000
+    })?;
+    let picked: Vec<String> = names
+        .iter()
+        .zip(&distinct)
+        .zip(&direct)
+        .filter(|(_, &direct)| !direct)
+        .map(|(pair, _)| pair)
+        .filter(|(name, d)| {
+            let lower = name.to_lowercase();
+            let named = DEMOGRAPHIC.iter().any(|w| lower.contains(w));
+            let low = d.len() > 1 && d.len() <= 50 && d.len() < rows;
+            (named && d.len() < rows.max(2)) || low
+        })
+        .map(|(n, _)| n.clone())
+        .collect();
+    if picked.is_empty() {
+        return Err("no quasi-identifier columns could be proposed; give them with --quasi".into());
+    }
+    Ok(picked)
+}
+
+/// Measures the risk of the table `source`.
+///
+/// # Errors
+/// An unreadable table, an unknown column, or a malformed record (a message
+/// naming the byte, never a cell's value).
+pub fn measure(
+    source: &Source,
+    table: &TableOptions,
+    context: &ContextIndex,
+    opts: &RiskOptions,
+) -> Result<RiskReport, String> {
+    if opts.quasi.is_empty() && *source == Source::Stdin {
+        return Err(
+            "give --quasi when the table comes from stdin (proposing reads it twice)".into(),
+        );
+    }
+    let (quasi, proposed) = if opts.quasi.is_empty() {
+        (propose(source, table, context)?, true)
+    } else {
+        (opts.quasi.clone(), false)
+    };
+    let mut reader = open(source, table, context)?;
+    let qi: Vec<usize> = quasi
+        .iter()
+        .map(|q| column(&reader.layout, q))
+        .collect::<Result<_, _>>()?;
+    let si = opts
+        .sensitive
+        .as_deref()
+        .map(|s| column(&reader.layout, s))
+        .transpose()?;
+    // Class key: the quasi-identifier values joined by a unit separator.
+    let mut classes: HashMap<String, (u64, HashSet<String>)> = HashMap::new();
+    let mut rows = 0u64;
+    let mut key = String::new();
+    for_each_row(&mut reader, |cells| {
+        key.clear();
+        for &i in &qi {
+            key.push_str(cells.get(i).map_or("", String::as_str));
+            key.push('\u{1f}');
+        }
+        let entry = match classes.get_mut(key.as_str()) {
+            Some(e) => e,
+            None => classes.entry(key.clone()).or_default(),
+        };
+        entry.0 += 1;
+        if let Some(s) = si {
+            let v = cells.get(s).map_or("", String::as_str);
+            if !entry.1.contains(v) {
+                entry.1.insert(v.to_string());
+            }
+        }
+        rows += 1;
+        true
+    })?;
+    let k = classes.values().map(|c| c.0).min().unwrap_or(0);
+    let mut class_sizes = BTreeMap::new();
+    for c in classes.values() {
+        *class_sizes.entry(c.0).or_insert(0) += 1;
+    }
+    Ok(RiskReport {
+        rows,
+        k,
+        classes: classes.len() as u64,
+        rows_below_k: classes.values().filter(|c| c.0 < opts.k).map(|c| c.0).sum(),
+        l: si.map(|_| {
+            classes
+                .values()
+                .map(|c| c.1.len() as u64)
+                .min()
+                .unwrap_or(0)
+        }),
+        max_risk: if k == 0 { 0.0 } else { 1.0 / k as f64 },
+        avg_risk: if rows == 0 {
+            0.0
+        } else {
+            classes.len() as f64 / rows as f64
+        },
+        k_target: opts.k,
+        quasi,
+        sensitive: opts.sensitive.clone(),
+        proposed,
+        class_sizes,
+    })
+}
+
+impl RiskReport {
+    /// The report for people: the figures and the smallest classes.
+    pub fn text(&self) -> String {
+        use std::fmt::Write;
+        let mut s = String::new();
+        let how = if self.proposed {
+            " (proposed from the data; give --quasi to choose)"
+        } else {
+            ""
+        };
+        let _ = writeln!(s, "quasi-identifiers: {}{how}", self.quasi.join(", "));
+        if let Some(sv) = &self.sensitive {
+            let _ = writeln!(s, "sensitive column:  {sv}");
+        }
+        let _ = writeln!(s, "rows:              {}", self.rows);
+        let _ = writeln!(s, "classes:           {}", self.classes);
+        let _ = writeln!(s, "k (smallest class): {}", self.k);
+        let share = self.rows_below_k as f64 / self.rows.max(1) as f64 * 100.0;
+        let _ = writeln!(
+            s,
+            "rows in classes < {}: {} ({share:.1}%)",
+            self.k_target, self.rows_below_k
+        );
+        if let Some(l) = self.l {
+            let _ = writeln!(s, "l (distinct):      {l}");
+        }
+        let _ = writeln!(s, "max risk:          {:.4}", self.max_risk);
+        let _ = writeln!(s, "avg risk:          {:.4}", self.avg_risk);
+        let _ = writeln!(s, "class sizes (size: classes):");
+        for (size, n) in self.class_sizes.iter().take(10) {
+            let _ = writeln!(s, "  {size:>6}: {n}");
+        }
+        let verdict = if self.k >= self.k_target {
+            "meets"
+        } else {
+            "does NOT meet"
+        };
+        let _ = writeln!(s, "the table {verdict} {}-anonymity", self.k_target);
+        s
+    }
+}

@@ -1,0 +1,114 @@
+//! `qorgau risk` against an independent computation on generated tables,
+//! ties and empty cells (nulls) included.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::process::Command;
+
+use qorgau::synth::Rng;
+use serde_json::Value;
+
+fn risk(args: &[&str]) -> (i32, Value) {
+    let out = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .arg("risk")
+        .args(args)
+        .output()
+        .unwrap();
+    let json = serde_json::from_slice(&out.stdout).unwrap_or(Value::Null);
+    (out.status.code().unwrap_or(-1), json)
+}
+
+#[test]
+fn figures_match_a_reference_computation() {
+    let mut r = Rng::new(5);
+    let mut csv = String::from("id,birth_year,sex,district,diagnosis\n");
+    let mut rows = Vec::new();
+    for id in 0..3000 {
+        let year = if r.chance(0.03) {
+            String::new()
+        } else {
+            (1950 + r.below(8) * 5).to_string()
+        };
+        let sex = ["F", "M", ""][r.below(3) as usize].to_string();
+        let district = [
+            "Алмалинский",
+            "Бостандыкский",
+            "Медеуский",
+            "Есильский, Астана",
+        ][r.below(4) as usize];
+        let diagnosis = ["J45", "E11", "I10", "K29", ""][r.below(5) as usize];
+        csv.push_str(&format!("{id},{year},{sex},\"{district}\",{diagnosis}\n"));
+        rows.push((year, sex, district.to_string(), diagnosis.to_string()));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.csv");
+    std::fs::write(&path, &csv).unwrap();
+    // The reference: classes by (birth_year, sex, district).
+    let mut classes: BTreeMap<(String, String, String), (u64, BTreeSet<String>)> = BTreeMap::new();
+    for (y, s, d, dx) in &rows {
+        let c = classes
+            .entry((y.clone(), s.clone(), d.clone()))
+            .or_default();
+        c.0 += 1;
+        c.1.insert(dx.clone());
+    }
+    let k = classes.values().map(|c| c.0).min().unwrap();
+    let l = classes.values().map(|c| c.1.len() as u64).min().unwrap();
+    let below: u64 = classes.values().filter(|c| c.0 < 20).map(|c| c.0).sum();
+    let avg: f64 = rows
+        .iter()
+        .map(|(y, s, d, _)| 1.0 / classes[&(y.clone(), s.clone(), d.clone())].0 as f64)
+        .sum::<f64>()
+        / rows.len() as f64;
+    let (code, got) = risk(&[
+        path.to_str().unwrap(),
+        "--quasi",
+        "birth_year,sex,district",
+        "--sensitive",
+        "diagnosis",
+        "--k",
+        "20",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(got["rows"], 3000);
+    assert_eq!(got["classes"], classes.len());
+    assert_eq!(got["k"], k);
+    assert_eq!(got["l"], l);
+    assert_eq!(got["rows_below_k"], below);
+    assert!((got["avg_risk"].as_f64().unwrap() - avg).abs() < 1e-9);
+    assert!((got["max_risk"].as_f64().unwrap() - 1.0 / k as f64).abs() < 1e-12);
+    assert_eq!(code, i32::from(k < 20));
+    // Without --sensitive, l is null; an unknown column is an error.
+    let (_, got) = risk(&[path.to_str().unwrap(), "--quasi", "sex", "-f", "json"]);
+    assert!(got["l"].is_null());
+    assert_eq!(got["k"], classes_by_sex(&rows));
+    assert_eq!(risk(&[path.to_str().unwrap(), "--quasi", "nope"]).0, 2);
+}
+
+fn classes_by_sex(rows: &[(String, String, String, String)]) -> u64 {
+    let mut c: BTreeMap<&str, u64> = BTreeMap::new();
+    for r in rows {
+        *c.entry(r.1.as_str()).or_default() += 1;
+    }
+    *c.values().min().unwrap()
+}
+
+#[test]
+fn quasi_identifiers_are_proposed_when_not_given() {
+    let (_, got) = risk(&["samples/research_extract.csv", "-f", "json"]);
+    assert_eq!(got["proposed"], true);
+    let quasi: Vec<&str> = got["quasi"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v.as_str().unwrap())
+        .collect();
+    assert!(
+        quasi.contains(&"birth_year") && quasi.contains(&"sex"),
+        "{quasi:?}"
+    );
+    assert!(
+        !quasi.contains(&"fio") && !quasi.contains(&"iin"),
+        "direct identifiers are not quasi: {quasi:?}"
+    );
+}
