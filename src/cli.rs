@@ -154,6 +154,15 @@ struct AnonymizeArgs {
     /// Tables: write in this encoding (default: the input's).
     #[arg(long, value_name = "LABEL")]
     output_encoding: Option<String>,
+    /// Tables: quasi-identifier columns to make k-anonymous (with --min-k).
+    #[arg(long, value_name = "COLS")]
+    quasi: Option<String>,
+    /// Tables: generalize and suppress until every class has K rows.
+    #[arg(long, value_name = "K")]
+    min_k: Option<u64>,
+    /// Tables: the largest share of rows --min-k may suppress.
+    #[arg(long, value_name = "SHARE", default_value_t = 0.05)]
+    max_suppression: f64,
     /// Worker threads (default: all cores).
     #[arg(long, short = 'j', value_name = "N")]
     threads: Option<usize>,
@@ -540,6 +549,24 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             return 2;
         }
     };
+    let kanon = match (&args.quasi, args.min_k) {
+        (Some(q), Some(k)) if k >= 1 && (0.0..=1.0).contains(&args.max_suppression) => {
+            Some(crate::kanon::KOptions {
+                quasi: q
+                    .split(',')
+                    .map(|s| s.trim().to_string())
+                    .filter(|s| !s.is_empty())
+                    .collect(),
+                k,
+                max_suppression: args.max_suppression,
+            })
+        }
+        (None, None) => None,
+        _ => {
+            eprintln!("qorgau: --quasi COLS and --min-k K go together (K >= 1, --max-suppression between 0 and 1)");
+            return 2;
+        }
+    };
     let output_encoding = match args.output_encoding.as_deref() {
         None => None,
         Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
@@ -565,6 +592,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         manifest: args.manifest.clone(),
         verify: args.verify,
         output_encoding,
+        kanon,
         pipeline: pipeline::Options {
             chunk_size: args.chunk_size.max(1),
             progress: !args.no_progress,

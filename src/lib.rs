@@ -14,6 +14,7 @@ mod detect;
 pub mod engine;
 pub mod finding;
 pub mod input;
+pub mod kanon;
 pub mod key;
 pub mod kind;
 pub mod normalize;

@@ -224,6 +224,7 @@ fn read_source<'a>(
             Ok(Some(mut chunk)) => {
                 chunk.layout = layout.clone();
                 chunk.utf16 = utf16;
+                chunk.source = i;
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
                 let first = chunk.index == 0;

@@ -85,13 +85,17 @@ const DEMOGRAPHIC: &[&str] = &[
     "қала",
 ];
 
-struct Reader {
+pub(crate) struct Reader {
     chunker: Chunker<Box<dyn Read + Send>>,
-    layout: std::sync::Arc<Layout>,
+    pub(crate) layout: std::sync::Arc<Layout>,
     first: bool,
 }
 
-fn open(source: &Source, opts: &TableOptions, context: &ContextIndex) -> Result<Reader, String> {
+pub(crate) fn open(
+    source: &Source,
+    opts: &TableOptions,
+    context: &ContextIndex,
+) -> Result<Reader, String> {
     let r = source.open().map_err(|e| e.to_string())?;
     let mut chunker = Chunker::new(r, 4 << 20);
     let head = chunker.peek(256 << 10).map_err(|e| e.to_string())?;
@@ -106,7 +110,7 @@ fn open(source: &Source, opts: &TableOptions, context: &ContextIndex) -> Result<
 }
 
 /// Calls `each` with the decoded cells of every data record.
-fn for_each_row(
+pub(crate) fn for_each_row(
     reader: &mut Reader,
     mut each: impl FnMut(&[String]) -> bool,
 ) -> Result<(), String> {
@@ -163,7 +167,7 @@ fn for_each_row(
     Ok(())
 }
 
-fn column(layout: &Layout, name: &str) -> Result<usize, String> {
+pub(crate) fn column(layout: &Layout, name: &str) -> Result<usize, String> {
     layout
         .names
         .iter()

@@ -22,6 +22,24 @@ pub struct Manifest {
     pub counts: BTreeMap<String, BTreeMap<String, u64>>,
     pub errors: Vec<ErrorInfo>,
     pub verify: Option<VerifyInfo>,
+    /// Tables with k-anonymity enforced: what was generalized and suppressed.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub k_anonymity: Vec<KInfo>,
+    /// Rows suppressed per input (working state, not written).
+    #[serde(skip)]
+    pub suppressed: Vec<(String, u64)>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct KInfo {
+    pub path: String,
+    pub quasi: Vec<String>,
+    pub hierarchies: Vec<crate::kanon::Hierarchy>,
+    /// Generalization level per quasi-identifier (0 = as it was).
+    pub levels: Vec<u8>,
+    pub k: u64,
+    pub rows: u64,
+    pub suppressed_rows: u64,
 }
 
 #[derive(Debug, Default, Serialize)]

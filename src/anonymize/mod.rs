@@ -50,6 +50,8 @@ pub struct Options {
     pub verify: bool,
     /// Tables: write in this encoding instead of the input's.
     pub output_encoding: Option<&'static encoding_rs::Encoding>,
+    /// Tables: enforce k-anonymity on these quasi-identifiers.
+    pub kanon: Option<crate::kanon::KOptions>,
     pub pipeline: pipeline::Options,
 }
 
@@ -79,6 +81,7 @@ struct Rewritten {
     counts: Vec<(Kind, &'static str)>,
     /// Tables: data records in the chunk, and where a quote never closes.
     rows: u64,
+    suppressed: u64,
     bad: Option<crate::table::tokenize::BadRecord>,
 }
 
@@ -129,7 +132,7 @@ pub fn anonymize_chunk(
 }
 
 fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
-    rewrite_chunk_to(engine, policy, key, chunk, None)
+    rewrite_chunk_to(engine, policy, key, chunk, None, None)
 }
 
 fn rewrite_chunk_to(
@@ -138,15 +141,17 @@ fn rewrite_chunk_to(
     key: Option<&Key>,
     chunk: &Chunk,
     output_encoding: Option<&'static encoding_rs::Encoding>,
+    plan: Option<&crate::kanon::Plan>,
 ) -> Rewritten {
     if let Some(layout) = &chunk.layout {
-        return match table::rewrite::rewrite(engine, policy, key, layout, chunk) {
+        return match table::rewrite::rewrite(engine, policy, key, layout, chunk, plan) {
             Ok(t) => Rewritten {
                 out: transcode(t.out, layout, output_encoding, chunk.index == 0),
                 lead_literal: 0,
                 overrun: 0,
                 counts: t.counts,
                 rows: t.rows as u64,
+                suppressed: t.suppressed,
                 bad: None,
             },
             Err(u) => Rewritten {
@@ -155,6 +160,7 @@ fn rewrite_chunk_to(
                 overrun: 0,
                 counts: Vec::new(),
                 rows: u.rows_before as u64,
+                suppressed: 0,
                 bad: Some(u),
             },
         };
@@ -202,6 +208,7 @@ fn rewrite(
         overrun: end - body.end,
         counts,
         rows: 0,
+        suppressed: 0,
         bad: None,
     }
 }
@@ -273,6 +280,8 @@ struct Current {
     /// Tables: data rows and lines before the current chunk.
     rows: u64,
     lines: u64,
+    /// Tables: rows dropped to reach k-anonymity.
+    suppressed: u64,
 }
 
 /// Anonymizes `inputs` under `policy`.
@@ -301,6 +310,29 @@ pub fn run(
     };
     let mut counts: BTreeMap<(Kind, &'static str), u64> = BTreeMap::new();
     let mut errors: Vec<(String, String)> = Vec::new();
+    // k-anonymity: one planning pass per table before the rewrite.
+    let plans: Vec<Option<Result<crate::kanon::Plan, String>>> = inputs
+        .iter()
+        .map(|input| {
+            let k = opts.kanon.as_ref()?;
+            let name = input.source.display();
+            if !opts.pipeline.table.is_table(&name) {
+                return Some(Err("--min-k applies to tables (CSV/TSV) only".to_string()));
+            }
+            Some(crate::kanon::plan_table(
+                &input.source,
+                &opts.pipeline.table,
+                engine.context(),
+                k,
+            ))
+        })
+        .collect();
+    let plan_of = |i: usize| {
+        plans
+            .get(i)
+            .and_then(|p| p.as_ref())
+            .and_then(|p| p.as_ref().ok())
+    };
     let mut current: Option<Current> = None;
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::with_capacity(256 << 10, stdout.lock());
@@ -309,11 +341,22 @@ pub fn run(
         &sources,
         &opts.pipeline,
         engine.context(),
-        |chunk| rewrite_chunk_to(engine, policy, key, chunk, opts.output_encoding),
+        |chunk| {
+            rewrite_chunk_to(
+                engine,
+                policy,
+                key,
+                chunk,
+                opts.output_encoding,
+                plan_of(chunk.source),
+            )
+        },
         |event, rewritten| {
             match event {
                 Event::Chunk(i, chunk) => {
-                    let cur = current.get_or_insert_with(|| open(&inputs[*i], &opts.target));
+                    let cur = current.get_or_insert_with(|| {
+                        open_planned(&inputs[*i], &opts.target, plans.get(*i))
+                    });
                     let r = rewritten.expect("every chunk is rewritten");
                     cur.in_hash.update(chunk.body());
                     cur.in_bytes += chunk.body().len() as u64;
@@ -336,6 +379,7 @@ pub fn run(
                             return Ok(());
                         }
                         cur.rows += r.rows;
+                        cur.suppressed += r.suppressed;
                         cur.lines += memchr::memchr_iter(b'\n', chunk.body()).count() as u64;
                     }
                     let start = chunk.body_offset();
@@ -375,7 +419,9 @@ pub fn run(
                     }
                 }
                 Event::Note(i, status, message) => {
-                    let cur = current.get_or_insert_with(|| open(&inputs[*i], &opts.target));
+                    let cur = current.get_or_insert_with(|| {
+                        open_planned(&inputs[*i], &opts.target, plans.get(*i))
+                    });
                     let why = match *status {
                         "skipped" | "partial" => {
                             format!("{message}; not anonymized, no output written")
@@ -403,6 +449,24 @@ pub fn run(
             .or_default()
             .entry(op.to_string())
             .or_default() += n;
+    }
+    for (input, plan) in inputs.iter().zip(&plans) {
+        if let Some(Ok(p)) = plan {
+            let suppressed = manifest
+                .suppressed
+                .iter()
+                .find(|(n, _)| *n == input.source.display())
+                .map_or(p.suppressed_rows, |(_, s)| *s);
+            manifest.k_anonymity.push(manifest::KInfo {
+                path: input.source.display(),
+                quasi: p.quasi.clone(),
+                hierarchies: p.hierarchies.clone(),
+                levels: p.levels.clone(),
+                k: p.k,
+                rows: p.rows,
+                suppressed_rows: suppressed,
+            });
+        }
     }
     for (path, message) in &errors {
         manifest.errors.push(ErrorInfo {
@@ -434,6 +498,23 @@ pub fn run(
     })
 }
 
+/// As [`open`], failing the input at once when its k-anonymity plan failed.
+fn open_planned(
+    input: &Input,
+    target: &Target,
+    plan: Option<&Option<Result<crate::kanon::Plan, String>>>,
+) -> Current {
+    match plan {
+        Some(Some(Err(e))) => {
+            let mut cur = open(input, &Target::Stdout);
+            cur.stdout = false;
+            cur.failed = Some(format!("{e}; nothing written"));
+            cur
+        }
+        _ => open(input, target),
+    }
+}
+
 fn open(input: &Input, target: &Target) -> Current {
     let mut cur = Current {
         output: None,
@@ -445,6 +526,7 @@ fn open(input: &Input, target: &Target) -> Current {
         covered: 0,
         rows: 0,
         lines: 1,
+        suppressed: 0,
     };
     match target_path(input, target) {
         Ok(None) => {}
@@ -477,6 +559,9 @@ fn finish(
     if let Some(why) = cur.failed {
         errors.push((name, why));
         return;
+    }
+    if cur.suppressed > 0 || cur.rows > 0 {
+        manifest.suppressed.push((name.clone(), cur.suppressed));
     }
     let mode_from = match &input.source {
         Source::File(p) if cur.path.as_deref() == Some(p.as_path()) => Some(p.clone()),

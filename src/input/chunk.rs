@@ -39,6 +39,8 @@ pub struct Chunk {
     pub index: u64,
     /// For a table: its layout (the body then holds whole records).
     pub layout: Option<Arc<Layout>>,
+    /// Index of the source this chunk comes from (set by the driver).
+    pub source: usize,
     /// For UTF-16 input: its flavour; `data` then holds the decoded UTF-8
     /// and `offset` counts decoded bytes (see `input::utf16`).
     pub utf16: Option<&'static encoding_rs::Encoding>,
@@ -208,6 +210,7 @@ impl<R: Read> Chunker<R> {
             index: self.index,
             data,
             layout: None,
+            source: 0,
             utf16: None,
         };
         self.offset += keep_from as u64;

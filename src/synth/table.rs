@@ -93,7 +93,7 @@ pub fn table(seed: u64, rows: usize, crlf: bool) -> Labelled {
         out.cell(false, &v::iban(&mut r), Some(Kind::Iban));
         out.cell(false, &format!("**** {}", r.digits(4)), None);
         out.cell(false, REGIONS[r.below(REGIONS.len() as u64) as usize], None);
-        out.cell(false, &format!("0{}0000", 10 + r.below(80)), None);
+        out.cell(false, &format!("0{}0000", 1 + r.below(9)), None);
         out.cell(false, &v::order12(&mut r), None);
         out.cell(
             false,

@@ -11,6 +11,7 @@
 
 use crate::engine::Engine;
 use crate::input::Chunk;
+use crate::kanon::Plan;
 use crate::key::Key;
 use crate::kind::Kind;
 use crate::operator::Operator;
@@ -54,6 +55,8 @@ pub struct TableRewrite {
     pub counts: Vec<(Kind, &'static str)>,
     /// Data records in the chunk.
     pub rows: usize,
+    /// Records dropped to reach k-anonymity.
+    pub suppressed: u64,
 }
 
 /// Rewrites the body of `chunk`, a piece of a table with `layout`.
@@ -66,6 +69,7 @@ pub fn rewrite(
     key: Option<&Key>,
     layout: &Layout,
     chunk: &Chunk,
+    plan: Option<&Plan>,
 ) -> Result<TableRewrite, BadRecord> {
     let mut out = Vec::with_capacity(chunk.body.len() + chunk.body.len() / 16);
     let mut counts = Vec::new();
@@ -76,9 +80,53 @@ pub fn rewrite(
     let mut rule_cache: Vec<Rule> = rules(layout, policy, layout.names.len());
     let mut cell = Vec::new();
     let mut value = Vec::new();
+    let mut suppressed = 0;
+    // Quasi-identifier columns: (column, position in the plan).
+    let quasi: Vec<(usize, usize)> = plan.map_or_else(Vec::new, |p| {
+        p.quasi
+            .iter()
+            .enumerate()
+            .filter_map(|(qi, name)| {
+                layout
+                    .names
+                    .iter()
+                    .position(|n| n.eq_ignore_ascii_case(name))
+                    .map(|c| (c, qi))
+            })
+            .collect()
+    });
+    let mut generalized: Vec<Option<String>> = Vec::new();
     let rows = cells::for_each_record(engine, layout, chunk, |data, rec| {
         if rule_cache.len() < rec.fields.len() {
             rule_cache = rules(layout, policy, rec.fields.len());
+        }
+        generalized.clear();
+        generalized.resize(rec.fields.len(), None);
+        if let (Some(plan), false) = (plan, rec.header) {
+            let mut values = vec![String::new(); plan.quasi.len()];
+            for &(c, qi) in &quasi {
+                if let Some(f) = rec.fields.get(c) {
+                    cell.clear();
+                    tokenize::unescape(data, f, &mut cell);
+                    values[qi] = layout
+                        .encoding
+                        .decode_without_bom_handling(&cell)
+                        .0
+                        .trim()
+                        .to_string();
+                }
+            }
+            let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+            if plan.suppressed.contains(&plan.key(&refs)) {
+                suppressed += 1;
+                return;
+            }
+            for &(c, qi) in &quasi {
+                if plan.levels[qi] > 0 && c < generalized.len() {
+                    generalized[c] =
+                        Some(plan.hierarchies[qi].generalize(&values[qi], plan.levels[qi]));
+                }
+            }
         }
         let mut first = true;
         for (i, f) in rec.fields.iter().enumerate() {
@@ -95,6 +143,11 @@ pub fn rewrite(
             let from = rec.findings.partition_point(|c| c.field < i);
             let to = from + rec.findings[from..].partition_point(|c| c.field == i);
             let found: &[CellFinding] = &rec.findings[from..to];
+            if let Some(g) = &generalized[i] {
+                let (encoded, _, _) = layout.encoding.encode(g);
+                tokenize::push_field(&mut out, &encoded, layout.delimiter, f.quoted);
+                continue;
+            }
             match rule {
                 _ if rec.header => out.extend_from_slice(raw),
                 Rule::Keep | Rule::Drop => out.extend_from_slice(raw),
@@ -156,7 +209,12 @@ pub fn rewrite(
         }
         out.extend_from_slice(&data[rec.content_end..rec.next]);
     })?;
-    Ok(TableRewrite { out, counts, rows })
+    Ok(TableRewrite {
+        out,
+        counts,
+        rows,
+        suppressed,
+    })
 }
 
 /// Replaces a whole cell: decoded to UTF-8 (the policy's operators and

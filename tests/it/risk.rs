@@ -112,3 +112,74 @@ fn quasi_identifiers_are_proposed_when_not_given() {
         "direct identifiers are not quasi: {quasi:?}"
     );
 }
+
+fn qorgau(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn min_k_generalizes_and_suppresses_until_risk_agrees() {
+    let data = qorgau::synth::table::table(41, 5000, false);
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("t.csv");
+    std::fs::write(&input, &data.text).unwrap();
+    let out = dir.path().join("k.csv");
+    let quasi = "birth_year,sex,region,postcode";
+    let (code, err) = qorgau(&[
+        "anonymize",
+        input.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+        "--quasi",
+        quasi,
+        "--min-k",
+        "5",
+        "-q",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let (code, after) = risk(&[
+        out.to_str().unwrap(),
+        "--quasi",
+        quasi,
+        "--k",
+        "5",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(code, 0);
+    assert!(after["k"].as_u64().unwrap() >= 5, "{after}");
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("k.csv.qorgau-manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let plan = &manifest["k_anonymity"][0];
+    let suppressed = plan["suppressed_rows"].as_u64().unwrap();
+    assert!(suppressed as f64 <= 0.05 * 5000.0, "{plan}");
+    assert_eq!(after["rows"].as_u64().unwrap() + suppressed, 5000);
+    assert_eq!(plan["levels"].as_array().unwrap().len(), 4);
+    // Out of reach: 5000 rows cannot make classes of 10000 without
+    // suppressing everything.
+    let out2 = dir.path().join("never.csv");
+    let (code, err) = qorgau(&[
+        "anonymize",
+        input.to_str().unwrap(),
+        "-o",
+        out2.to_str().unwrap(),
+        "--quasi",
+        quasi,
+        "--min-k",
+        "10000",
+        "--max-suppression",
+        "0.05",
+    ]);
+    assert_eq!(code, 2);
+    assert!(err.contains("cannot be reached"), "{err}");
+    assert!(!out2.exists());
+}
