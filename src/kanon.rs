@@ -127,58 +127,127 @@ impl Plan {
     }
 }
 
+/// The distinct quasi-identifier combinations of a table and their counts,
+/// dictionary-encoded: memory per combination is a few integers.
+#[derive(Debug, Default)]
+pub struct Combos {
+    /// Per column: id → value.
+    values: Vec<Vec<String>>,
+    ids: Vec<HashMap<String, u32>>,
+    /// Combination (one id per column) → rows.
+    counts: HashMap<Box<[u32]>, u64>,
+}
+
+impl Combos {
+    pub fn new(columns: usize) -> Combos {
+        Combos {
+            values: vec![Vec::new(); columns],
+            ids: vec![HashMap::new(); columns],
+            counts: HashMap::new(),
+        }
+    }
+
+    /// Counts one row's quasi-identifier values.
+    pub fn add(&mut self, row: &[&str]) {
+        let mut key = Vec::with_capacity(row.len());
+        for (c, v) in row.iter().enumerate() {
+            let id = match self.ids[c].get(*v) {
+                Some(&id) => id,
+                None => {
+                    let id = self.values[c].len() as u32;
+                    self.values[c].push((*v).to_string());
+                    self.ids[c].insert((*v).to_string(), id);
+                    id
+                }
+            };
+            key.push(id);
+        }
+        *self.counts.entry(key.into_boxed_slice()).or_default() += 1;
+    }
+
+    /// The distinct values of column `c`.
+    pub fn values(&self, c: usize) -> impl Iterator<Item = &str> {
+        self.values[c].iter().map(String::as_str)
+    }
+}
+
 /// Finds the least-loss levels that reach `k` while suppressing at most
-/// `max_suppression` (a share) of the rows. `counts` maps each distinct
-/// combination of raw quasi-identifier values to its number of rows.
+/// `max_suppression` (a share) of the rows.
 ///
 /// # Errors
 /// When no generalization reaches `k` within the suppression budget.
 pub fn plan(
     quasi: Vec<String>,
     hierarchies: Vec<Hierarchy>,
-    counts: &HashMap<Vec<String>, u64>,
+    combos: &Combos,
     k: u64,
     max_suppression: f64,
 ) -> Result<Plan, String> {
-    let rows: u64 = counts.values().sum();
+    let rows: u64 = combos.counts.values().sum();
     let tops: Vec<u8> = hierarchies.iter().map(|h| h.top()).collect();
     let budget = (max_suppression * rows as f64).floor() as u64;
-    let mut best: Option<(f64, u64, Vec<u8>, HashSet<String>)> = None;
-    let mut levels = vec![0u8; tops.len()];
-    loop {
-        let mut probe = Plan {
-            quasi: quasi.clone(),
-            hierarchies: hierarchies.clone(),
-            levels: levels.clone(),
-            k,
-            rows,
-            suppressed_rows: 0,
-            suppressed: HashSet::new(),
-        };
-        let mut classes: HashMap<String, u64> = HashMap::new();
-        for (values, n) in counts {
-            let refs: Vec<&str> = values.iter().map(String::as_str).collect();
-            *classes.entry(probe.key(&refs)).or_default() += n;
-        }
-        let small: u64 = classes.values().filter(|&&n| n < k).sum();
-        if small <= budget {
-            // Loss: how far up each hierarchy, plus the share suppressed.
-            let loss = levels
+    // Per column and level: value id → generalized id, and the generalized values.
+    let mut maps: Vec<Vec<Vec<u32>>> = Vec::new();
+    let mut names: Vec<Vec<Vec<String>>> = Vec::new();
+    for (c, h) in hierarchies.iter().enumerate() {
+        let (mut col_maps, mut col_names) = (Vec::new(), Vec::new());
+        for level in 0..=h.top() {
+            let mut seen: HashMap<String, u32> = HashMap::new();
+            let mut out = Vec::new();
+            let map = combos.values[c]
                 .iter()
-                .zip(&tops)
-                .map(|(&l, &t)| f64::from(l) / f64::from(t))
-                .sum::<f64>()
-                + small as f64 / rows.max(1) as f64;
-            if best.as_ref().is_none_or(|b| (loss, small) < (b.0, b.1)) {
-                probe.suppressed = classes
-                    .into_iter()
-                    .filter(|(_, n)| *n < k)
-                    .map(|(c, _)| c)
-                    .collect();
-                best = Some((loss, small, levels.clone(), probe.suppressed));
-            }
+                .map(|v| {
+                    let g = h.generalize(v, level);
+                    *seen.entry(g.clone()).or_insert_with(|| {
+                        out.push(g);
+                        out.len() as u32 - 1
+                    })
+                })
+                .collect();
+            col_maps.push(map);
+            col_names.push(out);
         }
-        // Next node of the lattice.
+        maps.push(col_maps);
+        names.push(col_names);
+    }
+    let mut best: Option<(f64, u64, Vec<u8>)> = None;
+    let mut levels = vec![0u8; tops.len()];
+    let mut classes: HashMap<u128, u64> = HashMap::new();
+    // A node's classes, keyed by the generalized ids in mixed radix (no
+    // allocation per combination).
+    let group = |levels: &[u8], classes: &mut HashMap<u128, u64>| -> Result<(), String> {
+        classes.clear();
+        let radix: Vec<u128> = (0..levels.len())
+            .map(|c| names[c][levels[c] as usize].len().max(1) as u128)
+            .collect();
+        if radix
+            .iter()
+            .try_fold(1u128, |acc, &r| acc.checked_mul(r))
+            .is_none()
+        {
+            return Err("too many distinct quasi-identifier values to plan k-anonymity".into());
+        }
+        for (key, n) in &combos.counts {
+            let mut g = 0u128;
+            for (c, &id) in key.iter().enumerate().rev() {
+                g = g * radix[c] + u128::from(maps[c][levels[c] as usize][id as usize]);
+            }
+            *classes.entry(g).or_default() += n;
+        }
+        Ok(())
+    };
+    // Every node of the lattice, by its level loss: a node's total loss is at
+    // least that, so the search stops once no node left can beat the best.
+    let level_loss = |levels: &[u8]| {
+        levels
+            .iter()
+            .zip(&tops)
+            .map(|(&l, &t)| f64::from(l) / f64::from(t))
+            .sum::<f64>()
+    };
+    let mut nodes = Vec::new();
+    loop {
+        nodes.push(levels.clone());
         let mut i = 0;
         while i < levels.len() && levels[i] == tops[i] {
             levels[i] = 0;
@@ -189,13 +258,47 @@ pub fn plan(
         }
         levels[i] += 1;
     }
-    let (_, suppressed_rows, levels, suppressed) = best.ok_or_else(|| {
+    nodes.sort_by(|a, b| level_loss(a).total_cmp(&level_loss(b)));
+    for node in nodes {
+        let base = level_loss(&node);
+        if best.as_ref().is_some_and(|b| base > b.0) {
+            break;
+        }
+        group(&node, &mut classes)?;
+        let small: u64 = classes.values().filter(|&&n| n < k).sum();
+        if small <= budget {
+            let loss = base + small as f64 / rows.max(1) as f64;
+            if best.as_ref().is_none_or(|b| (loss, small) < (b.0, b.1)) {
+                best = Some((loss, small, node));
+            }
+        }
+    }
+    let (_, suppressed_rows, levels) = best.ok_or_else(|| {
         format!(
             "k = {k} cannot be reached by generalizing {} within {:.1}% suppression",
             quasi.join(", "),
             max_suppression * 100.0
         )
     })?;
+    group(&levels, &mut classes)?;
+    let radix: Vec<u128> = (0..levels.len())
+        .map(|c| names[c][levels[c] as usize].len().max(1) as u128)
+        .collect();
+    let suppressed = classes
+        .iter()
+        .filter(|(_, &n)| n < k)
+        .map(|(&g, _)| {
+            let mut key = String::new();
+            let mut rest = g;
+            for (c, &r) in radix.iter().enumerate() {
+                let id = (rest % r) as usize;
+                rest /= r;
+                key.push_str(&names[c][levels[c] as usize][id]);
+                key.push('\u{1f}');
+            }
+            key
+        })
+        .collect();
     Ok(Plan {
         quasi,
         hierarchies,
@@ -234,28 +337,19 @@ mod tests {
 
     #[test]
     fn plan_generalizes_before_suppressing() {
-        let mut counts = HashMap::new();
+        let mut combos = Combos::new(2);
         for y in 1980..1990 {
-            counts.insert(vec![y.to_string(), "F".into()], 2);
+            let y = y.to_string();
+            combos.add(&[&y, "F"]);
+            combos.add(&[&y, "F"]);
         }
-        let p = plan(
-            vec!["y".into(), "s".into()],
-            vec![Hierarchy::Year, Hierarchy::Category],
-            &counts,
-            5,
-            0.0,
-        )
-        .unwrap();
+        let hierarchies = vec![Hierarchy::Year, Hierarchy::Category];
+        let p = plan(vec!["y".into(), "s".into()], hierarchies, &combos, 5, 0.0).unwrap();
         assert_eq!(p.levels, [1, 0]);
         assert_eq!(p.suppressed_rows, 0);
-        assert!(plan(
-            vec!["y".into()],
-            vec![Hierarchy::Category],
-            &HashMap::from([(vec!["a".into()], 1)]),
-            5,
-            0.0
-        )
-        .is_err());
+        let mut one = Combos::new(1);
+        one.add(&["a"]);
+        assert!(plan(vec!["y".into()], vec![Hierarchy::Category], &one, 5, 0.0).is_err());
     }
 }
 
@@ -286,25 +380,25 @@ pub fn plan_table(
         .iter()
         .map(|q| crate::risk::column(&reader.layout, q))
         .collect::<Result<_, _>>()?;
-    let mut counts: HashMap<Vec<String>, u64> = HashMap::new();
+    let mut combos = Combos::new(idx.len());
     crate::risk::for_each_row(&mut reader, |cells| {
-        let key: Vec<String> = idx
+        let row: Vec<&str> = idx
             .iter()
-            .map(|&i| cells.get(i).cloned().unwrap_or_default())
+            .map(|&i| cells.get(i).map_or("", String::as_str))
             .collect();
-        *counts.entry(key).or_default() += 1;
+        combos.add(&row);
         true
     })?;
     let hierarchies = opts
         .quasi
         .iter()
         .enumerate()
-        .map(|(i, name)| Hierarchy::infer(name, counts.keys().map(|v| v[i].as_str())))
+        .map(|(i, name)| Hierarchy::infer(name, combos.values(i)))
         .collect();
     plan(
         opts.quasi.clone(),
         hierarchies,
-        &counts,
+        &combos,
         opts.k,
         opts.max_suppression,
     )
