@@ -97,6 +97,10 @@ struct RiskArgs {
     /// Output format.
     #[arg(long, short = 'f', value_enum, default_value_t = RiskFormat::Text)]
     format: RiskFormat,
+    /// Also write a self-contained HTML report (with the scan's findings
+    /// per column) to this file.
+    #[arg(long, value_name = "PATH")]
+    html: Option<PathBuf>,
     #[command(flatten)]
     table_args: TableArgs,
 }
@@ -727,6 +731,28 @@ fn risk_command(args: RiskArgs) -> i32 {
                     "{}",
                     serde_json::to_string_pretty(&report).unwrap_or_default()
                 ),
+            }
+            if let Some(path) = &args.html {
+                // The column profile comes from a scan of the same table.
+                let mut quiet = crate::report::SummaryPrinter::new(io::sink());
+                let scan_opts = pipeline::Options {
+                    table: table.clone(),
+                    ..pipeline::Options::default()
+                };
+                let columns = crate::scan::run(
+                    &engine,
+                    std::slice::from_ref(&source),
+                    &scan_opts,
+                    &mut quiet,
+                )
+                .ok()
+                .and_then(|s| s.columns.into_values().next())
+                .unwrap_or_default();
+                let html = report.html(&source.display(), &columns);
+                if let Err(e) = crate::anonymize::write_file_atomic(path, html.as_bytes()) {
+                    eprintln!("qorgau: {}: {e}", path.display());
+                    return 2;
+                }
             }
             i32::from(report.k < opts.k)
         }

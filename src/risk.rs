@@ -51,6 +51,9 @@ pub struct RiskReport {
     pub proposed: bool,
     /// Class size → number of classes of that size.
     pub class_sizes: BTreeMap<u64, u64>,
+    /// Distinct values per quasi-identifier, in `quasi` order: the column
+    /// with the most values is the one that singles records out.
+    pub cardinality: Vec<u64>,
 }
 
 /// Columns whose names say they describe people in aggregate.
@@ -255,7 +258,14 @@ pub fn measure(
     let mut classes: HashMap<String, (u64, HashSet<String>)> = HashMap::new();
     let mut rows = 0u64;
     let mut key = String::new();
+    let mut distinct: Vec<HashSet<String>> = vec![HashSet::new(); qi.len()];
     for_each_row(&mut reader, |cells| {
+        for (d, &i) in distinct.iter_mut().zip(&qi) {
+            let v = cells.get(i).map_or("", String::as_str);
+            if !d.contains(v) {
+                d.insert(v.to_string());
+            }
+        }
         key.clear();
         for &i in &qi {
             key.push_str(cells.get(i).map_or("", String::as_str));
@@ -303,6 +313,7 @@ pub fn measure(
         sensitive: opts.sensitive.clone(),
         proposed,
         class_sizes,
+        cardinality: distinct.iter().map(|d| d.len() as u64).collect(),
     })
 }
 
@@ -345,5 +356,137 @@ impl RiskReport {
         };
         let _ = writeln!(s, "the table {verdict} {}-anonymity", self.k_target);
         s
+    }
+}
+
+/// Escapes text for HTML.
+fn esc(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+impl RiskReport {
+    /// A self-contained HTML report (inline CSS and SVG, nothing fetched):
+    /// the figures, a histogram of class sizes, the quasi-identifiers'
+    /// cardinalities and, when given, the per-column findings of a scan.
+    /// It holds counts only — no value of any cell.
+    pub fn html(&self, path: &str, columns: &[crate::report::ColumnProfile]) -> String {
+        use std::fmt::Write;
+        let mut h = String::new();
+        let verdict = if self.k >= self.k_target {
+            format!(
+                "<p class=ok>The table meets {}-anonymity.</p>",
+                self.k_target
+            )
+        } else {
+            format!(
+                "<p class=bad>The table does <b>not</b> meet {}-anonymity.</p>",
+                self.k_target
+            )
+        };
+        let _ = write!(
+            h,
+            "<!doctype html><html lang=en><meta charset=utf-8><title>qorgau risk report: {title}</title>\
+<style>body{{font:14px/1.45 system-ui,sans-serif;margin:2em auto;max-width:60em;color:#222}}\
+table{{border-collapse:collapse;margin:1em 0}}td,th{{border:1px solid #ccc;padding:.3em .7em;text-align:left}}\
+th{{background:#f3f3f3}}.ok{{color:#176317}}.bad{{color:#a31515}}small{{color:#666}}</style>\
+<h1>Re-identification risk</h1><p><b>{title}</b><br><small>qorgau {ver}</small></p>{verdict}",
+            title = esc(path),
+            ver = env!("CARGO_PKG_VERSION"),
+        );
+        let how = if self.proposed {
+            " (proposed from the data)"
+        } else {
+            ""
+        };
+        let _ = write!(
+            h,
+            "<table><tr><th>quasi-identifiers{how}</th><td>{}</td></tr>",
+            esc(&self.quasi.join(", "))
+        );
+        if let Some(s) = &self.sensitive {
+            let _ = write!(h, "<tr><th>sensitive column</th><td>{}</td></tr>", esc(s));
+        }
+        let share = self.rows_below_k as f64 / self.rows.max(1) as f64 * 100.0;
+        let l = self.l.map_or("-".to_string(), |l| l.to_string());
+        let _ = write!(
+            h,
+            "<tr><th>rows</th><td>{}</td></tr><tr><th>equivalence classes</th><td>{}</td></tr>\
+<tr><th>k (smallest class)</th><td>{}</td></tr><tr><th>rows in classes &lt; {}</th><td>{} ({share:.1}%)</td></tr>\
+<tr><th>l (distinct)</th><td>{l}</td></tr><tr><th>max risk (1/k)</th><td>{:.4}</td></tr>\
+<tr><th>average risk</th><td>{:.4}</td></tr></table>",
+            self.rows, self.classes, self.k, self.k_target, self.rows_below_k, self.max_risk, self.avg_risk
+        );
+        // Histogram: rows by class size, on a log-scaled bar per bucket.
+        let buckets: [(u64, u64, &str); 6] = [
+            (1, 1, "1"),
+            (2, 4, "2–4"),
+            (5, 9, "5–9"),
+            (10, 49, "10–49"),
+            (50, 99, "50–99"),
+            (100, u64::MAX, "100+"),
+        ];
+        let rows_in: Vec<u64> = buckets
+            .iter()
+            .map(|(lo, hi, _)| {
+                self.class_sizes
+                    .iter()
+                    .filter(|(s, _)| (*lo..=*hi).contains(*s))
+                    .map(|(s, n)| s * n)
+                    .sum()
+            })
+            .collect();
+        let max = rows_in.iter().copied().max().unwrap_or(1).max(1) as f64;
+        let _ = write!(h, "<h2>Rows by class size</h2><svg width=620 height={} role=img aria-label=\"rows by class size\">", buckets.len() * 28 + 10);
+        for (i, ((_, _, label), n)) in buckets.iter().zip(&rows_in).enumerate() {
+            let w = if *n == 0 {
+                0.0
+            } else {
+                400.0 * ((*n as f64).ln_1p() / max.ln_1p())
+            };
+            let y = i * 28 + 5;
+            let color = if i == 0 || (i == 1 && self.k_target > 4) {
+                "#c0392b"
+            } else {
+                "#2e86c1"
+            };
+            let _ = write!(
+                h,
+                "<text x=0 y={} font-size=13>{label}</text><rect x=70 y={y} width={w:.1} height=20 fill={color}></rect>\
+<text x={:.1} y={} font-size=13>{n} rows</text>",
+                y + 15,
+                75.0 + w,
+                y + 15
+            );
+        }
+        h.push_str("</svg>");
+        h.push_str(
+            "<h2>Quasi-identifiers</h2><table><tr><th>column</th><th>distinct values</th></tr>",
+        );
+        for (q, c) in self.quasi.iter().zip(&self.cardinality) {
+            let _ = write!(h, "<tr><td>{}</td><td>{c}</td></tr>", esc(q));
+        }
+        h.push_str("</table>");
+        if !columns.is_empty() {
+            h.push_str("<h2>Personal data found, per column</h2><table><tr><th>column</th><th>verdict</th><th>hit rate</th><th>kinds</th></tr>");
+            for c in columns {
+                let kinds: Vec<String> = c.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                let _ = write!(
+                    h,
+                    "<tr><td>{}</td><td>{}</td><td>{:.1}%</td><td>{}</td></tr>",
+                    esc(&c.name),
+                    c.verdict,
+                    c.hit_rate() * 100.0,
+                    esc(&kinds.join(", "))
+                );
+            }
+            h.push_str("</table>");
+        }
+        h.push_str(
+            "<p><small>Counts only: this report holds no value of any cell.</small></p></html>\n",
+        );
+        h
     }
 }

@@ -624,6 +624,14 @@ fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
     info
 }
 
+/// Writes a small file atomically (a report).
+///
+/// # Errors
+/// Any I/O error; nothing is left behind then.
+pub fn write_file_atomic(path: &std::path::Path, bytes: &[u8]) -> io::Result<()> {
+    output::write_atomic(path, bytes)
+}
+
 /// Days since 1970-01-01 to a civil date (year, month, day), after Howard
 /// Hinnant's `civil_from_days`.
 pub(crate) fn civil_from_days(z: i64) -> (i64, u32, u32) {

@@ -183,3 +183,46 @@ fn min_k_generalizes_and_suppresses_until_risk_agrees() {
     assert!(err.contains("cannot be reached"), "{err}");
     assert!(!out2.exists());
 }
+
+#[test]
+fn the_html_report_is_self_contained_and_holds_counts_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("r.html");
+    let out = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args([
+            "risk",
+            "samples/research_extract.csv",
+            "--quasi",
+            "birth_year,sex,region",
+            "--html",
+        ])
+        .arg(&report)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "the sample is not 5-anonymous");
+    let html = std::fs::read_to_string(&report).unwrap();
+    assert!(
+        html.starts_with("<!doctype html>")
+            && html.contains("<svg")
+            && html.contains("equivalence classes")
+    );
+    assert!(
+        !html.contains("http://") && !html.contains("https://") && !html.contains("<script"),
+        "nothing fetched"
+    );
+    let csv = std::fs::read_to_string("samples/research_extract.csv").unwrap();
+    for row in csv
+        .lines()
+        .skip(1)
+        .filter(|l| l.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        let cells: Vec<&str> = row.split(',').collect();
+        for cell in [cells[2], cells[5]] {
+            assert!(
+                cell.len() < 6 || !html.contains(cell),
+                "no cell value in the report: {cell}"
+            );
+        }
+    }
+    assert!(html.contains("iin 120"), "per-column findings");
+}
