@@ -472,7 +472,11 @@ th{{background:#f3f3f3}}.ok{{color:#176317}}.bad{{color:#a31515}}small{{color:#6
         if !columns.is_empty() {
             h.push_str("<h2>Personal data found, per column</h2><table><tr><th>column</th><th>verdict</th><th>hit rate</th><th>kinds</th></tr>");
             for c in columns {
-                let kinds: Vec<String> = c.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                let mut kinds: Vec<String> =
+                    c.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
+                if !c.header_kinds.is_empty() {
+                    kinds.push(format!("(header: {})", c.header_kinds.join(", ")));
+                }
                 let _ = write!(
                     h,
                     "<tr><td>{}</td><td>{}</td><td>{:.1}%</td><td>{}</td></tr>",
