@@ -2,48 +2,15 @@
 //! key handling, atomic outputs, in-place safety, verify, policy errors.
 
 use std::path::Path;
-use std::process::{Command, Stdio};
 
 use serde_json::Value;
 
 const KEY: &str = "5f1d8e0c2b7a4f3e9d6c1b0a8f7e6d5c4b3a29180f7e6d5c4b3a291807f6e5d4";
 
-struct Out {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
+use crate::common::{self, write, Run as Out};
 
 fn run(args: &[&str], env_key: Option<&str>, stdin: Option<&[u8]>) -> Out {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_qorgau"));
-    cmd.args(args).env_remove("QORGAU_KEY");
-    if let Some(k) = env_key {
-        cmd.env("QORGAU_KEY", k);
-    }
-    let mut child = cmd
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        let _ = std::io::Write::write_all(&mut pipe, input);
-    }
-    drop(pipe);
-    let out = child.wait_with_output().unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
+    common::run(args, stdin, env_key)
 }
 
 /// One value of every detected kind, each on its own line with context.

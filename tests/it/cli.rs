@@ -2,8 +2,8 @@
 //! inputs of every shape, chunk borders, and that no raw value is printed.
 
 use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
+
+use crate::common;
 
 use serde_json::Value;
 
@@ -14,40 +14,19 @@ struct Out {
 }
 
 fn qorgau(args: &[&str], stdin: Option<&[u8]>) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("qorgau runs");
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        // The process may exit before reading (a bad flag): ignore EPIPE.
-        let _ = pipe.write_all(input);
-    }
-    drop(pipe);
-    let out = child.wait_with_output().unwrap();
+    let r = common::run(args, stdin, None);
     Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8(out.stdout).unwrap(),
-        stderr: String::from_utf8(out.stderr).unwrap(),
+        code: r.code,
+        stdout: String::from_utf8(r.stdout).unwrap(),
+        stderr: r.stderr,
     }
 }
 
 fn jsonl(out: &Out) -> Vec<Value> {
-    out.stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect()
+    common::jsonl(out.stdout.as_bytes())
 }
 
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
-}
+use common::write;
 
 const IIN: &str = "900101300811";
 const PHONE: &str = "+7 (701) 123-45-67";

@@ -3,6 +3,7 @@
 
 mod anonymize;
 mod cli;
+mod common;
 mod corpus;
 mod patterns;
 mod risk;

@@ -1,53 +1,17 @@
 //! Tables end to end: cell-level accuracy, rows kept in order and number,
 //! byte-exact round trips, column rules, encodings, and errors.
 
-use std::io::Write;
-use std::path::Path;
-use std::process::{Command, Stdio};
-
 use proptest::prelude::*;
 use serde_json::Value;
 
-struct Out {
-    code: i32,
-    stdout: Vec<u8>,
-    stderr: String,
-}
+use crate::common::{self, write, Run as Out};
 
 fn run(args: &[&str], stdin: Option<&[u8]>) -> Out {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
-        .args(args)
-        .env_remove("QORGAU_KEY")
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut pipe = child.stdin.take().unwrap();
-    if let Some(input) = stdin {
-        // The process may exit before reading (a bad flag): ignore EPIPE.
-        let _ = pipe.write_all(input);
-    }
-    drop(pipe);
-    let out = child.wait_with_output().unwrap();
-    Out {
-        code: out.status.code().unwrap_or(-1),
-        stdout: out.stdout,
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
-fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
-    let p = dir.join(name);
-    std::fs::write(&p, bytes).unwrap();
-    p.to_str().unwrap().to_string()
+    common::run(args, stdin, None)
 }
 
 fn jsonl(out: &Out) -> Vec<Value> {
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
+    common::jsonl(&out.stdout)
 }
 
 #[test]
