@@ -3,10 +3,11 @@
 use qorgau::synth;
 use qorgau::Engine;
 
-fn score(seed: u64, bytes: usize) -> Vec<synth::Score> {
-    let data = synth::corpus(seed, bytes, 0.5);
+/// Scans a labelled text and scores it, printing misses and the figures
+/// (shown with `--nocapture`).
+fn score_text(data: &synth::Labelled) -> Vec<synth::Score> {
     let found = Engine::default().find(data.text.as_bytes());
-    let (scores, examples) = synth::evaluate(&data, &found);
+    let (scores, examples) = synth::evaluate(data, &found);
     for e in &examples {
         eprintln!("{e}");
     }
@@ -24,6 +25,10 @@ fn score(seed: u64, bytes: usize) -> Vec<synth::Score> {
     scores
 }
 
+fn score(seed: u64, bytes: usize) -> Vec<synth::Score> {
+    score_text(&synth::corpus(seed, bytes, 0.5))
+}
+
 #[test]
 fn every_kind_reaches_precision_and_recall_of_0_99() {
     for seed in [1, 2] {
@@ -36,19 +41,8 @@ fn every_kind_reaches_precision_and_recall_of_0_99() {
 
 #[test]
 fn online_identifiers_reach_precision_and_recall_of_0_98() {
-    let data = synth::access::log(9, 2 << 20);
-    let found = Engine::default().find(data.text.as_bytes());
-    let (scores, examples) = synth::evaluate(&data, &found);
-    for e in &examples {
-        eprintln!("{e}");
-    }
+    let scores = score_text(&synth::access::log(9, 2 << 20));
     for s in &scores {
-        eprintln!(
-            "{:?} precision {:.4} recall {:.4}",
-            s.kind,
-            s.precision(),
-            s.recall()
-        );
         assert!(s.precision() >= 0.98 && s.recall() >= 0.98, "{s:?}");
     }
     let kinds: Vec<_> = scores.iter().filter_map(|s| s.kind).collect();
