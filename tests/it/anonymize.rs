@@ -614,3 +614,30 @@ fn online_identifiers_keep_log_structure_and_stay_joinable() {
         assert!(!result.contains("GA1.2.1111111111"));
     }
 }
+
+#[test]
+fn zstd_inputs_are_read_and_written_decompressed() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = "ИИН 900101300811\n";
+    let packed = ruzstd::encoding::compress_to_vec(
+        text.as_bytes(),
+        ruzstd::encoding::CompressionLevel::Fastest,
+    );
+    let input = write(dir.path(), "a.log.zst", &packed);
+    let scan = run(&["scan", "-f", "jsonl", &input], None, None);
+    assert_eq!(scan.code, 1, "{}", scan.stderr);
+    let out = dir.path().join("out");
+    let r = run(
+        &["anonymize", &input, "--out", out.to_str().unwrap(), "-q"],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(
+        std::fs::read_to_string(out.join("a.log")).unwrap(),
+        "ИИН 1990/M\n"
+    );
+    let manifest: Value =
+        serde_json::from_slice(&std::fs::read(out.join("qorgau-manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["outputs"][0]["note"], "written decompressed");
+}
