@@ -641,3 +641,68 @@ fn zstd_inputs_are_read_and_written_decompressed() {
         serde_json::from_slice(&std::fs::read(out.join("qorgau-manifest.json")).unwrap()).unwrap();
     assert_eq!(manifest["outputs"][0]["note"], "written decompressed");
 }
+
+#[test]
+fn a_long_line_split_across_chunks_anonymizes_the_same() {
+    let mut line = String::new();
+    while line.len() < 150_000 {
+        line.push_str(
+            "{\"iin\":\"900101300811\",\"tel\":\"+7 701 123 45 67\",\"email\":\"a.b@mail.kz\"},",
+        );
+    }
+    line.push('\n');
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "one-line.json", line.as_bytes());
+    let whole = run(&["anonymize", &input, "-o", "-", "-q"], None, None);
+    assert_eq!(whole.code, 0);
+    for chunk in ["700", "1000", "4099"] {
+        let split = run(
+            &["anonymize", &input, "-o", "-", "-q", "--chunk-size", chunk],
+            None,
+            None,
+        );
+        assert_eq!(split.code, 0, "{}", split.stderr);
+        assert!(
+            split.stdout == whole.stdout,
+            "chunk size {chunk} changes the output"
+        );
+    }
+    let text = String::from_utf8(whole.stdout).unwrap();
+    assert!(
+        !text.contains("900101300811")
+            && !text.contains("701 123")
+            && !text.contains("a.b@mail.kz")
+    );
+    assert_eq!(
+        text.matches("1990/M").count(),
+        line.matches("900101300811").count()
+    );
+}
+
+#[test]
+fn binary_data_after_text_is_noted_by_scan_and_refused_by_anonymize() {
+    let mut bytes = "ИИН 900101300811\n".repeat(1000).into_bytes();
+    bytes.extend_from_slice(b"\x00\x01\x02 900101300811\n");
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "mixed.log", &bytes);
+    let scan = run(&["scan", "-f", "summary", &input], None, None);
+    assert_eq!(
+        scan.code, 1,
+        "findings before the binary part: {}",
+        scan.stderr
+    );
+    assert!(
+        scan.stderr.contains("binary data from byte"),
+        "{}",
+        scan.stderr
+    );
+    let out = dir.path().join("o.log");
+    let r = run(
+        &["anonymize", &input, "-o", out.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 2);
+    assert!(!out.exists(), "no partial output");
+    assert!(!r.stderr.contains("900101300811"));
+}
