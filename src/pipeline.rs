@@ -11,7 +11,7 @@ use std::sync::mpsc;
 use rayon::prelude::*;
 
 use crate::context::ContextIndex;
-use crate::input::{Chunk, Chunker, Source};
+use crate::input::{Chunk, Chunker, Pool, Source};
 use crate::table::{Layout, TableOptions};
 
 /// How the driver runs.
@@ -72,10 +72,15 @@ where
     let bar = progress_bar(sources, opts);
     let (tx, rx) = mpsc::sync_channel::<Vec<Event>>(1);
     let (done_tx, done_rx) = mpsc::sync_channel::<(Vec<Event>, Vec<Option<T>>)>(1);
+    // Chunk buffers go back to the reader once emitted (bounded: extra ones
+    // are dropped), so reading reuses memory that is already mapped.
+    let (pool_tx, pool_rx) = mpsc::sync_channel::<Vec<u8>>(opts.batch.max(1) * 2);
+    let pool: Pool = std::sync::Arc::new(std::sync::Mutex::new(pool_rx));
     // Dropping a receiver stops the stage before it, so an error in `emit`
     // ends the run promptly.
     std::thread::scope(|scope| {
-        scope.spawn(|| produce(sources, opts, context, tx));
+        let reader_pool = pool.clone();
+        scope.spawn(move || produce(sources, opts, context, &reader_pool, tx));
         let work = &work;
         scope.spawn(move || {
             for batch in rx {
@@ -96,6 +101,11 @@ where
                 emit(event, result)?;
                 if let (Some(bar), Event::Chunk(_, c)) = (&bar, event) {
                     bar.inc(c.body().len() as u64);
+                }
+            }
+            for event in batch {
+                if let Event::Chunk(_, c) = event {
+                    let _ = pool_tx.try_send(c.data);
                 }
             }
         }
@@ -130,6 +140,7 @@ fn produce(
     sources: &[Source],
     opts: &Options,
     context: &ContextIndex,
+    pool: &Pool,
     tx: mpsc::SyncSender<Vec<Event>>,
 ) {
     let mut batch = Vec::new();
@@ -150,7 +161,7 @@ fn produce(
         true
     };
     for (i, source) in sources.iter().enumerate() {
-        let events = read_source(i, source, opts, context);
+        let events = read_source(i, source, opts, context, pool);
         for e in events {
             if !push(e, &mut batch) {
                 return;
@@ -169,6 +180,7 @@ fn read_source<'a>(
     source: &'a Source,
     opts: &'a Options,
     context: &'a ContextIndex,
+    pool: &'a Pool,
 ) -> impl Iterator<Item = Event> + 'a {
     let mut layout: Option<std::sync::Arc<Layout>> = None;
     let mut utf16 = None;
@@ -185,6 +197,7 @@ fn read_source<'a>(
                     _ => Box::new(r),
                 };
             let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
+            chunker.recycle_from(pool.clone());
             let name = source.display();
             if opts.table.is_table(&name) {
                 let is_tsv = name.to_ascii_lowercase().contains(".tsv");

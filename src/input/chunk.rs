@@ -73,7 +73,13 @@ pub struct Chunker<R> {
     /// Table mode: split only after whole records with this delimiter, and
     /// refuse records longer than the limit.
     records: Option<(u8, usize)>,
+    /// Buffers of chunks already processed, to be filled again: reusing
+    /// them spares the kernel faulting in fresh pages for every chunk.
+    recycled: Option<Pool>,
 }
+
+/// Buffers sent back by the consumer of chunks (see [`Chunker::recycle_from`]).
+pub type Pool = Arc<std::sync::Mutex<std::sync::mpsc::Receiver<Vec<u8>>>>;
 
 impl<R: Read> Chunker<R> {
     /// A chunker producing bodies of about `chunk_size` bytes (at least 1).
@@ -87,7 +93,13 @@ impl<R: Read> Chunker<R> {
             eof: false,
             index: 0,
             records: None,
+            recycled: None,
         }
+    }
+
+    /// Takes buffers to reuse from `pool` (sent back once a chunk is done).
+    pub fn recycle_from(&mut self, pool: Pool) {
+        self.recycled = Some(pool);
     }
 
     /// Splits only after whole records of a table with `delimiter`; a
@@ -201,7 +213,13 @@ impl<R: Read> Chunker<R> {
     fn take(&mut self, split: usize) -> Chunk {
         let body = self.pending..self.pending + split;
         let keep_from = body.end.saturating_sub(LOOK_BEHIND);
-        let rest = self.buf[keep_from..].to_vec();
+        let mut rest = self
+            .recycled
+            .as_ref()
+            .and_then(|pool| pool.lock().ok()?.try_recv().ok())
+            .unwrap_or_default();
+        rest.clear();
+        rest.extend_from_slice(&self.buf[keep_from..]);
         let data = std::mem::replace(&mut self.buf, rest);
         let chunk = Chunk {
             at_eof: self.eof,

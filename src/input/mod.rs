@@ -5,7 +5,7 @@
 mod chunk;
 pub mod utf16;
 
-pub use chunk::{Chunk, Chunker, LOOK_AHEAD, LOOK_BEHIND};
+pub use chunk::{Chunk, Chunker, Pool, LOOK_AHEAD, LOOK_BEHIND};
 
 use std::fs::File;
 use std::io::{self, BufReader, Read};
