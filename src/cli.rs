@@ -334,7 +334,7 @@ pub fn run() -> i32 {
         {
             Ok(()) => 0,
             Err(e) => {
-                eprintln!("qorgau: {}: {e}", out.display());
+                crate::say!("qorgau: {}: {e}", out.display());
                 2
             }
         },
@@ -346,17 +346,17 @@ fn scan_command(args: ScanArgs) -> i32 {
         None => KindSet::all(),
         Some(Ok(k)) => k,
         Some(Err(e)) => {
-            eprintln!("qorgau: --kinds: {e}");
+            crate::say!("qorgau: --kinds: {e}");
             return 2;
         }
     };
     if !(0.0..=1.0).contains(&args.min_confidence) {
-        eprintln!("qorgau: --min-confidence must be between 0 and 1");
+        crate::say!("qorgau: --min-confidence must be between 0 and 1");
         return 2;
     }
     if let Some(n) = args.threads {
         if n == 0 {
-            eprintln!("qorgau: --threads must be at least 1");
+            crate::say!("qorgau: --threads must be at least 1");
             return 2;
         }
         // Fails only if a pool already exists, which it cannot here.
@@ -367,7 +367,7 @@ fn scan_command(args: ScanArgs) -> i32 {
     let table = match args.table.options() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
@@ -378,13 +378,13 @@ fn scan_command(args: ScanArgs) -> i32 {
     ) {
         Ok(b) => b.build(),
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
     let (sources, errors) = input::resolve(&args.paths);
     for e in &errors {
-        eprintln!("qorgau: {}: {}", e.arg, e.message);
+        crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
     let stdout = io::stdout();
     let color = match args.color {
@@ -404,13 +404,13 @@ fn scan_command(args: ScanArgs) -> i32 {
         Ok(s) => s,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
         Err(e) => {
-            eprintln!("qorgau: output: {e}");
+            crate::say!("qorgau: output: {e}");
             return 2;
         }
     };
     if args.stats {
         let mb = summary.bytes as f64 / 1e6;
-        eprintln!(
+        crate::say!(
             "qorgau: {} findings, {} files, {:.1} MB in {:.2} s ({:.1} MB/s)",
             summary.findings,
             summary.files,
@@ -479,7 +479,7 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
 fn set_threads(threads: Option<usize>) -> bool {
     if let Some(n) = threads {
         if n == 0 {
-            eprintln!("qorgau: --threads must be at least 1");
+            crate::say!("qorgau: --threads must be at least 1");
             return false;
         }
         // Fails only if a pool already exists, which it cannot here.
@@ -504,19 +504,19 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     let policy = match load_policy(args.policy.as_deref()) {
         Ok(p) => p,
         Err(e) => {
-            eprintln!("qorgau: policy: {e}");
+            crate::say!("qorgau: policy: {e}");
             return 2;
         }
     };
     let key = match Key::load(args.key_file.as_deref()) {
         Ok(k) => k,
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
     if policy.needs_key() && key.is_none() {
-        eprintln!(
+        crate::say!(
             "qorgau: the policy uses token or surrogate, which need a secret key: {}",
             key::HOW
         );
@@ -524,7 +524,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     }
     let (inputs, resolve_errors) = input::resolve_inputs(&args.paths);
     for e in &resolve_errors {
-        eprintln!("qorgau: {}: {}", e.arg, e.message);
+        crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
     let target = match (&args.out, &args.output, args.in_place) {
         (Some(dir), None, false) => Target::Dir(dir.clone()),
@@ -532,12 +532,12 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         (None, Some(f), false) => Target::File(PathBuf::from(f)),
         (None, None, true) => Target::InPlace,
         _ => {
-            eprintln!("qorgau: give one of --out DIR, -o FILE, --in-place");
+            crate::say!("qorgau: give one of --out DIR, -o FILE, --in-place");
             return 2;
         }
     };
     if matches!(target, Target::File(_) | Target::Stdout) && inputs.len() > 1 {
-        eprintln!(
+        crate::say!(
             "qorgau: -o takes one input ({} given); use --out DIR for several",
             inputs.len()
         );
@@ -549,7 +549,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     let table = match args.table.options() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
@@ -567,7 +567,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         }
         (None, None) => None,
         _ => {
-            eprintln!("qorgau: --quasi COLS and --min-k K go together (K >= 1, --max-suppression between 0 and 1)");
+            crate::say!("qorgau: --quasi COLS and --min-k K go together (K >= 1, --max-suppression between 0 and 1)");
             return 2;
         }
     };
@@ -576,7 +576,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
             Some(e) => Some(e),
             None => {
-                eprintln!("qorgau: --output-encoding {label:?}: unknown encoding");
+                crate::say!("qorgau: --output-encoding {label:?}: unknown encoding");
                 return 2;
             }
         },
@@ -587,7 +587,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     {
         Ok(b) => b.build(),
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
@@ -609,17 +609,17 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         Ok(o) => o,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
     for (path, message) in &outcome.errors {
-        eprintln!("qorgau: {path}: {message}");
+        crate::say!("qorgau: {path}: {message}");
     }
     let m = &outcome.manifest;
     if !args.quiet {
         let bytes: u64 = m.inputs.iter().map(|i| i.bytes).sum();
-        eprintln!(
+        crate::say!(
             "qorgau: anonymized {} of {} inputs ({:.1} MB in {:.2} s)",
             m.outputs.len().max(usize::from(
                 opts.target == Target::Stdout && outcome.errors.is_empty()
@@ -630,19 +630,19 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         );
         for (kind, ops) in &m.counts {
             let ops: Vec<String> = ops.iter().map(|(op, n)| format!("{n} {op}")).collect();
-            eprintln!("  {kind:<14} {}", ops.join(", "));
+            crate::say!("  {kind:<14} {}", ops.join(", "));
         }
         if let Some(k) = &m.key_id {
-            eprintln!("  key id {k}");
+            crate::say!("  key id {k}");
         }
         if let Some(p) = &outcome.manifest_path {
-            eprintln!("  manifest {}", p.display());
+            crate::say!("  manifest {}", p.display());
         }
     }
     if let Some(v) = &m.verify {
         if v.passed {
             if !args.quiet {
-                eprintln!("qorgau: verify: no anonymized kind remains in the outputs");
+                crate::say!("qorgau: verify: no anonymized kind remains in the outputs");
             }
         } else {
             let left: Vec<String> = v
@@ -650,7 +650,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
                 .iter()
                 .map(|(k, n)| format!("{k} {n}"))
                 .collect();
-            eprintln!(
+            crate::say!(
                 "qorgau: verify FAILED: still found in the outputs: {}",
                 left.join(", ")
             );
@@ -671,7 +671,7 @@ fn policy_command(action: PolicyAction) -> i32 {
                 0
             }
             Err(e) => {
-                eprintln!("qorgau: policy: {e}");
+                crate::say!("qorgau: policy: {e}");
                 2
             }
         },
@@ -682,11 +682,11 @@ fn policy_command(action: PolicyAction) -> i32 {
                 .open(&path);
             match file.and_then(|mut f| f.write_all(crate::policy::STARTER.as_bytes())) {
                 Ok(()) => {
-                    eprintln!("qorgau: wrote {}", path.display());
+                    crate::say!("qorgau: wrote {}", path.display());
                     0
                 }
                 Err(e) => {
-                    eprintln!("qorgau: {}: {e}", path.display());
+                    crate::say!("qorgau: {}: {e}", path.display());
                     2
                 }
             }
@@ -698,7 +698,7 @@ fn risk_command(args: RiskArgs) -> i32 {
     let mut table = match args.table_args.options() {
         Ok(t) => t,
         Err(e) => {
-            eprintln!("qorgau: {e}");
+            crate::say!("qorgau: {e}");
             return 2;
         }
     };
@@ -750,14 +750,14 @@ fn risk_command(args: RiskArgs) -> i32 {
                 .unwrap_or_default();
                 let html = report.html(&source.display(), &columns);
                 if let Err(e) = crate::anonymize::write_file_atomic(path, html.as_bytes()) {
-                    eprintln!("qorgau: {}: {e}", path.display());
+                    crate::say!("qorgau: {}: {e}", path.display());
                     return 2;
                 }
             }
             i32::from(report.k < opts.k)
         }
         Err(e) => {
-            eprintln!("qorgau: {}: {e}", source.display());
+            crate::say!("qorgau: {}: {e}", source.display());
             2
         }
     }

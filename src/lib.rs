@@ -5,6 +5,16 @@
 //! identifiers in a byte slice; [`scan`] drives it over files, directories,
 //! globs and stdin in parallel chunks and feeds a [`report::Sink`].
 
+/// Writes a line to stderr like `eprintln!`, but a closed stderr (`qorgau …
+/// 2>&1 | head`) is not an error worth a panic: the line is dropped.
+#[macro_export]
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
+
 pub mod anonymize;
 pub mod bytes;
 pub mod checksum;

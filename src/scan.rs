@@ -199,7 +199,7 @@ impl<'s> Emitter<'s> {
             status,
             message,
         };
-        eprintln!("qorgau: {}: {}", note.path, note.message);
+        crate::say!("qorgau: {}: {}", note.path, note.message);
         sink.note(&note)?;
         summary.notes.push(note);
         Ok(())
