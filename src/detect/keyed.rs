@@ -84,12 +84,34 @@ fn value_char(b: u8) -> bool {
     is_alnum(b)
         || matches!(
             b,
-            b'_' | b'.' | b'-' | b'%' | b'+' | b'/' | b'=' | b':' | b'~' | b'|' | b'@'
+            b'_' | b'.' | b'-' | b'%' | b'+' | b'/' | b'=' | b':' | b'~' | b'|' | b'@' | b'*'
         )
+}
+
+/// Values already anonymized — a tag (`<USER_ID>`), a mask (`ab***`), a
+/// token (`USER_ID_3fa9c2d1e0`) — are no identifiers (like `a***@mail.kz`),
+/// so an anonymized log re-scans clean.
+fn anonymized(v: &[u8]) -> bool {
+    let tag = v.len() > 2 && v[0] == b'<' && v[v.len() - 1] == b'>';
+    let token = v.iter().rposition(|&b| b == b'_').is_some_and(|u| {
+        let (kind, hash) = (&v[..u], &v[u + 1..]);
+        (8..=64).contains(&hash.len())
+            && hash
+                .iter()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(b))
+            && Kind::ALL.iter().any(|k| {
+                k.id().as_bytes().eq_ignore_ascii_case(kind)
+                    && kind.iter().all(|b| !b.is_ascii_lowercase())
+            })
+    });
+    tag || token || v.contains(&b'*')
 }
 
 /// Values that stand for nobody.
 fn placeholder(v: &[u8]) -> bool {
+    if anonymized(v) {
+        return true;
+    }
     const WORDS: &[&[u8]] = &[
         b"-",
         b"null",

@@ -706,3 +706,35 @@ fn binary_data_after_text_is_noted_by_scan_and_refused_by_anonymize() {
     assert!(!out.exists(), "no partial output");
     assert!(!r.stderr.contains("900101300811"));
 }
+
+#[test]
+fn anonymized_online_identifiers_verify_clean() {
+    // Regression: `"device_id":"<DEVICE_ID>"` and `user_id=USER_ID_…` were
+    // found again under their keys, so --verify failed on qorgau's own output.
+    let text = qorgau::synth::access::log(33, 30_000).text;
+    for policy in [
+        "default = \"tag\"\n",
+        "default = \"token\"\n",
+        "default = \"mask\"\n",
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let input = write(dir.path(), "access.log", text.as_bytes());
+        let pol = write(dir.path(), "p.toml", policy.as_bytes());
+        let out = dir.path().join("out");
+        let r = run(
+            &[
+                "anonymize",
+                &input,
+                "--out",
+                out.to_str().unwrap(),
+                "-p",
+                &pol,
+                "--verify",
+                "-q",
+            ],
+            Some(KEY),
+            None,
+        );
+        assert_eq!(r.code, 0, "{policy}: {}", r.stderr);
+    }
+}
