@@ -116,11 +116,19 @@ impl Layout {
             ))
         })?;
         let columns = if first.is_some() { fields.len() } else { 0 };
+        // A first record holding data (a run of six digits, an `@`) is no
+        // header: its cells would otherwise become column names, and names
+        // are printed raw in findings and reports.
+        let looks_like_data = fields.iter().any(|f| {
+            let v = &body[f.inner()];
+            v.contains(&b'@') || v.windows(6).any(|w| w.iter().all(u8::is_ascii_digit))
+        });
+        let header = opts.header && !looks_like_data;
         let mut names = Vec::with_capacity(columns);
         let mut hints = Vec::with_capacity(columns);
         let mut cell = Vec::new();
         for (i, f) in fields.iter().enumerate() {
-            if opts.header {
+            if header {
                 cell.clear();
                 tokenize::unescape(body, f, &mut cell);
                 let (name, _) = encoding.decode_without_bom_handling(&cell);
@@ -136,7 +144,7 @@ impl Layout {
             delimiter,
             encoding,
             bom,
-            has_header: opts.header,
+            has_header: header,
             names,
             hints,
             max_row: opts.max_row,
@@ -298,6 +306,20 @@ mod tests {
         assert_eq!(header_kinds("region"), 0);
         let l = Layout::sniff(b"a\tb\n1\t2\n", true, &TableOptions::default(), &ctx).unwrap();
         assert_eq!(l.delimiter, b'\t');
+    }
+
+    #[test]
+    fn a_first_record_of_data_is_no_header() {
+        let ctx = ContextIndex::new(&crate::patterns::load());
+        let l = Layout::sniff(
+            b"900101300811,x@mail.kz\n850512420060,y@mail.kz\n",
+            false,
+            &TableOptions::default(),
+            &ctx,
+        )
+        .unwrap();
+        assert!(!l.has_header);
+        assert_eq!(l.names, ["1", "2"]);
     }
 
     #[test]

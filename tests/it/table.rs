@@ -378,3 +378,24 @@ fn utf16_tables_and_text_keep_their_encoding_and_offsets() {
     let found = jsonl(&run(&["scan", "-f", "jsonl", &txt], None));
     assert_eq!(found[0]["start"], 2 + 2 * 2);
 }
+
+#[test]
+fn a_headerless_table_does_not_pass_its_first_row_through() {
+    // Regression: the first record was taken for a header, copied verbatim
+    // by anonymize and shown raw as column names in findings.
+    let csv = b"900101300811,a.b@mail.kz\n850512420060,c.d@mail.kz\n";
+    let r = run(
+        &["anonymize", "-", "-o", "-", "-q", "--input-format", "csv"],
+        Some(csv),
+    );
+    let out = String::from_utf8(r.stdout).unwrap();
+    assert_eq!(out, "1990/M,<EMAIL>\n1985/F,<EMAIL>\n");
+    let found = jsonl(&run(
+        &["scan", "-f", "jsonl", "--input-format", "csv", "-"],
+        Some(csv),
+    ));
+    assert_eq!(found.len(), 4);
+    assert!(found
+        .iter()
+        .all(|f| !f["field"].as_str().unwrap().contains('@')));
+}
