@@ -179,10 +179,9 @@ struct Emitter<'s> {
 }
 
 /// The 1-based line of `data[at]`, counting from the chunk body's first line.
-fn line_of(chunk: &Chunk, at: usize, first_line: u64) -> (u64, usize) {
+fn line_of(chunk: &Chunk, at: usize, first_line: u64) -> u64 {
     let from = chunk.body.start.min(at);
-    let n = memchr::memchr_iter(b'\n', &chunk.data[from..at]).count();
-    (first_line + n as u64, n)
+    first_line + memchr::memchr_iter(b'\n', &chunk.data[from..at]).count() as u64
 }
 
 impl<'s> Emitter<'s> {
@@ -278,7 +277,7 @@ impl<'s> Emitter<'s> {
                 let path = self.name(*i);
                 let path = path.as_str();
                 if let Some(bad) = s.bad {
-                    let (line, _) = line_of(chunk, bad.at, self.line);
+                    let line = line_of(chunk, bad.at, self.line);
                     let message = format!(
                         "{} at line {line}, row {} (byte {}): the rest of the table cannot be read",
                         bad.describe(),

@@ -498,36 +498,44 @@ pub fn run(
     })
 }
 
-/// As [`open`], failing the input at once when its k-anonymity plan failed.
+/// As [`open`], or an input failed from the start when its k-anonymity
+/// plan could not be made (nothing is created for it).
 fn open_planned(
     input: &Input,
     target: &Target,
     plan: Option<&Option<Result<crate::kanon::Plan, String>>>,
 ) -> Current {
     match plan {
-        Some(Some(Err(e))) => {
-            let mut cur = open(input, &Target::Stdout);
-            cur.stdout = false;
-            cur.failed = Some(format!("{e}; nothing written"));
-            cur
-        }
+        Some(Some(Err(e))) => Current::failed(format!("{e}; nothing written")),
         _ => open(input, target),
     }
 }
 
+impl Current {
+    fn new(stdout: bool) -> Current {
+        Current {
+            output: None,
+            stdout,
+            path: None,
+            failed: None,
+            in_hash: Sha256::new(),
+            in_bytes: 0,
+            covered: 0,
+            rows: 0,
+            lines: 1,
+            suppressed: 0,
+        }
+    }
+
+    fn failed(why: String) -> Current {
+        let mut cur = Current::new(false);
+        cur.failed = Some(why);
+        cur
+    }
+}
+
 fn open(input: &Input, target: &Target) -> Current {
-    let mut cur = Current {
-        output: None,
-        stdout: matches!(target, Target::Stdout),
-        path: None,
-        failed: None,
-        in_hash: Sha256::new(),
-        in_bytes: 0,
-        covered: 0,
-        rows: 0,
-        lines: 1,
-        suppressed: 0,
-    };
+    let mut cur = Current::new(matches!(target, Target::Stdout));
     match target_path(input, target) {
         Ok(None) => {}
         Ok(Some(path)) => {
