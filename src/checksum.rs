@@ -16,7 +16,7 @@ pub fn luhn(digits: &[u8]) -> bool {
         }
         sum += v;
     }
-    !digits.is_empty() && sum % 10 == 0
+    !digits.is_empty() && sum.is_multiple_of(10)
 }
 
 /// Luhn in base 16 over ASCII hex digits (MEID's optional 15th check digit).
@@ -32,7 +32,7 @@ pub fn luhn16(hex: &[u8]) -> bool {
         }
         sum += v;
     }
-    !hex.is_empty() && sum % 16 == 0
+    !hex.is_empty() && sum.is_multiple_of(16)
 }
 
 /// The value of one ASCII hex digit.

@@ -112,7 +112,7 @@ impl Key {
 }
 
 fn decode_hex(t: &str) -> Option<Vec<u8>> {
-    if t.len() % 2 != 0 || t.is_empty() || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
+    if !t.len().is_multiple_of(2) || t.is_empty() || !t.bytes().all(|b| b.is_ascii_hexdigit()) {
         return None;
     }
     (0..t.len())
