@@ -71,6 +71,10 @@ enum Command {
         /// (`bench.csv`).
         #[arg(long)]
         table_mib: Option<usize>,
+        /// Also write a Parquet research extract of this many rows
+        /// (`bench.parquet`).
+        #[arg(long)]
+        parquet_rows: Option<u64>,
     },
 }
 
@@ -329,8 +333,10 @@ pub fn run() -> i32 {
             seed,
             large_mib,
             table_mib,
+            parquet_rows,
         } => match crate::synth::write_samples(&out, seed, large_mib)
             .and_then(|()| crate::synth::write_table(&out, seed, table_mib))
+            .and_then(|()| crate::synth::write_parquet(&out, seed, parquet_rows))
         {
             Ok(()) => 0,
             Err(e) => {

@@ -29,6 +29,7 @@ pub mod key;
 pub mod kind;
 pub mod normalize;
 pub mod operator;
+pub mod parquet;
 pub mod patterns;
 pub mod pipeline;
 pub mod policy;

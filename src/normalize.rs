@@ -5,6 +5,20 @@
 use crate::detect::phone;
 use crate::kind::Kind;
 
+/// The 12 digits of an IIN or BIN, with the leading zeros put back that a
+/// spreadsheet or an integer column took (`12345678901` is `012345678901`,
+/// the same person).
+pub fn id_digits(raw: &[u8]) -> Vec<u8> {
+    let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
+    if (10..12).contains(&digits.len()) {
+        let mut padded = vec![b'0'; 12 - digits.len()];
+        padded.extend_from_slice(&digits);
+        padded
+    } else {
+        digits
+    }
+}
+
 /// Appends the canonical form of `raw` (a value of `kind`) to `out`.
 pub fn normalize(kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
     let mut decoded = Vec::new();
@@ -15,7 +29,8 @@ pub fn normalize(kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
         raw
     };
     match kind {
-        Kind::Iin | Kind::Bin | Kind::Card | Kind::Imei => {
+        Kind::Iin | Kind::Bin => out.extend(id_digits(raw)),
+        Kind::Card | Kind::Imei => {
             out.extend(raw.iter().filter(|b| b.is_ascii_digit()));
         }
         Kind::Phone => match phone::national(raw) {

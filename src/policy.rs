@@ -229,6 +229,22 @@ impl Policy {
         self.kinds.get(&kind).unwrap_or(&self.default)
     }
 
+    /// The `[columns]` operator for a column name or path: an exact name
+    /// (ASCII case ignored) before the first glob that matches.
+    pub fn column_operator(&self, name: &str) -> Option<&Operator> {
+        let exact = self
+            .columns
+            .iter()
+            .find(|(p, _)| p.eq_ignore_ascii_case(name) || p == name);
+        exact
+            .or_else(|| {
+                self.columns
+                    .iter()
+                    .find(|(p, _)| crate::table::glob_match(p, name))
+            })
+            .map(|(_, op)| op)
+    }
+
     /// Whether the value is allowlisted (compared in canonical form, so any
     /// spelling of a listed phone matches).
     pub fn allows(&self, kind: Kind, raw: &[u8]) -> bool {

@@ -53,17 +53,58 @@ pub fn run(
 ) -> io::Result<Summary> {
     let started = Instant::now();
     let mut summary = Summary::default();
-    let mut emitter = Emitter::new(sources);
-    pipeline::run(
-        sources,
-        opts,
-        engine.context(),
-        |chunk| scan_chunk(engine, chunk),
-        |event, scanned| emitter.emit(event, scanned, sink, &mut summary),
-    )?;
+    // Runs of text and CSV sources go through the chunk pipeline; each
+    // Parquet file is read on its own, in its place in the input order.
+    let mut rest = sources;
+    while !rest.is_empty() {
+        let parquet = |s: &Source| crate::parquet::is_parquet(s, opts.table.format);
+        let run = rest.iter().position(parquet).unwrap_or(rest.len());
+        if run == 0 {
+            scan_parquet(engine, &rest[0], sink, &mut summary)?;
+            rest = &rest[1..];
+            continue;
+        }
+        let mut emitter = Emitter::new(&rest[..run]);
+        pipeline::run(
+            &rest[..run],
+            opts,
+            engine.context(),
+            |chunk| scan_chunk(engine, chunk),
+            |event, scanned| emitter.emit(event, scanned, sink, &mut summary),
+        )?;
+        rest = &rest[run..];
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     sink.finish(&summary)?;
     Ok(summary)
+}
+
+/// Scans one Parquet source; standard input is first spooled to a
+/// temporary file, since Parquet is read from its end.
+fn scan_parquet(
+    engine: &Engine,
+    source: &Source,
+    sink: &mut dyn Sink,
+    summary: &mut Summary,
+) -> io::Result<()> {
+    let name = source.display();
+    match source {
+        Source::File(p) => crate::parquet::scan::scan_file(engine, p, &name, sink, summary),
+        Source::Stdin => match crate::parquet::spool_stdin() {
+            Ok(temp) => crate::parquet::scan::scan_file(engine, temp.path(), &name, sink, summary),
+            Err(e) => {
+                let note = crate::report::Note {
+                    path: name,
+                    status: "error",
+                    message: format!("cannot spool standard input: {e}"),
+                };
+                crate::say!("qorgau: {}: {}", note.path, note.message);
+                sink.note(&note)?;
+                summary.notes.push(note);
+                Ok(())
+            }
+        },
+    }
 }
 
 fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
@@ -313,8 +354,8 @@ impl<'s> Emitter<'s> {
                         kind: f.kind,
                         start,
                         end,
-                        line,
-                        column,
+                        line: Some(line),
+                        column: Some(column),
                         confidence: f.confidence,
                         preview: &self.preview,
                         row: s.cells.get(n).map(|&(r, _)| self.rows + r + 1),

@@ -25,6 +25,13 @@ pub struct Manifest {
     /// Tables with k-anonymity enforced: what was generalized and suppressed.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub k_anonymity: Vec<KInfo>,
+    /// Parquet columns written with another type than they were read
+    /// (an `int64` IIN column that now holds tokens is `Utf8`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub retyped: Vec<RetypedInfo>,
+    /// Columns removed by a `drop` rule, per input.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub dropped: Vec<DroppedInfo>,
     /// Rows suppressed per input (working state, not written).
     #[serde(skip)]
     pub suppressed: Vec<(String, u64)>,
@@ -70,4 +77,18 @@ pub struct VerifyInfo {
     pub passed: bool,
     /// Kinds the policy anonymized that a re-scan still found, with counts.
     pub remaining: BTreeMap<String, u64>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct RetypedInfo {
+    pub path: String,
+    pub column: String,
+    pub from: String,
+    pub to: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DroppedInfo {
+    pub path: String,
+    pub columns: Vec<String>,
 }

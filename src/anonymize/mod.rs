@@ -6,6 +6,7 @@
 
 mod manifest;
 mod output;
+mod parquet_file;
 
 pub use manifest::Manifest;
 
@@ -337,110 +338,137 @@ pub fn run(
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::with_capacity(256 << 10, stdout.lock());
 
-    pipeline::run(
-        &sources,
-        &opts.pipeline,
-        engine.context(),
-        |chunk| {
-            rewrite_chunk_to(
-                engine,
-                policy,
-                key,
-                chunk,
-                opts.output_encoding,
-                plan_of(chunk.source),
-            )
-        },
-        |event, rewritten| {
-            match event {
-                Event::Chunk(i, chunk) => {
-                    let cur = current.get_or_insert_with(|| {
-                        open_planned(&inputs[*i], &opts.target, plans.get(*i))
-                    });
-                    let r = rewritten.expect("every chunk is rewritten");
-                    cur.in_hash.update(chunk.body());
-                    cur.in_bytes += chunk.body().len() as u64;
-                    if cur.failed.is_some() {
-                        return Ok(());
-                    }
-                    if chunk.layout.is_some() {
-                        if let Some(bad) = r.bad {
-                            let at = bad.at;
-                            let from = chunk.body.start.min(at);
-                            let line = cur.lines
-                                + memchr::memchr_iter(b'\n', &chunk.data[from..at]).count() as u64;
-                            cur.failed = Some(format!(
-                                "{} at line {line}, row {} (byte {}): not anonymized, no output written",
-                                bad.describe(),
-                                cur.rows + r.rows + 1,
-                                chunk.offset + at as u64
-                            ));
-                            cur.output = None;
+    // Runs of text and CSV inputs go through the chunk pipeline; each
+    // Parquet input is rewritten on its own, in its place in the order.
+    let mut base = 0;
+    while base < inputs.len() {
+        let parquet = |i: &Input| crate::parquet::is_parquet(&i.source, opts.pipeline.table.format);
+        if parquet(&inputs[base]) {
+            let input = &inputs[base];
+            let done = match plans.get(base) {
+                Some(Some(Err(_))) => parquet_file::Done::failed(
+                    input,
+                    "--min-k applies to CSV/TSV tables only (not yet to Parquet); nothing written",
+                ),
+                _ => {
+                    parquet_file::anonymize(engine, policy, key, input, &opts.target, &mut stdout)?
+                }
+            };
+            merge_parquet(done, &mut manifest, &mut errors, &mut counts);
+            base += 1;
+            continue;
+        }
+        let end = inputs[base..]
+            .iter()
+            .position(parquet)
+            .map_or(inputs.len(), |p| base + p);
+        pipeline::run(
+            &sources[base..end],
+            &opts.pipeline,
+            engine.context(),
+            |chunk| {
+                rewrite_chunk_to(
+                    engine,
+                    policy,
+                    key,
+                    chunk,
+                    opts.output_encoding,
+                    plan_of(base + chunk.source),
+                )
+            },
+            |event, rewritten| {
+                match event {
+                    Event::Chunk(i, chunk) => {
+                        let cur = current.get_or_insert_with(|| {
+                            open_planned(&inputs[base + *i], &opts.target, plans.get(base + *i))
+                        });
+                        let r = rewritten.expect("every chunk is rewritten");
+                        cur.in_hash.update(chunk.body());
+                        cur.in_bytes += chunk.body().len() as u64;
+                        if cur.failed.is_some() {
                             return Ok(());
                         }
-                        cur.rows += r.rows;
-                        cur.suppressed += r.suppressed;
-                        cur.lines += memchr::memchr_iter(b'\n', chunk.body()).count() as u64;
-                    }
-                    let start = chunk.body_offset();
-                    let skip = cur.covered.saturating_sub(start) as usize;
-                    debug_assert!(skip <= r.lead_literal);
-                    let bytes = &r.out[skip.min(r.out.len())..];
-                    for &(k, op) in &r.counts {
-                        *counts.entry((k, op)).or_default() += 1;
-                    }
-                    cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
-                    // UTF-16 input is written as UTF-16 again, with its BOM,
-                    // unless another output encoding was asked for.
-                    let utf16_out;
-                    let bytes = match chunk.utf16 {
-                        Some(enc) if opts.output_encoding.is_none() => {
-                            let mut v = Vec::with_capacity(bytes.len() * 2 + 2);
-                            if chunk.index == 0 {
-                                v.extend_from_slice(if enc == encoding_rs::UTF_16BE {
-                                    &[0xFE, 0xFF]
-                                } else {
-                                    &[0xFF, 0xFE]
-                                });
+                        if chunk.layout.is_some() {
+                            if let Some(bad) = r.bad {
+                                let at = bad.at;
+                                let from = chunk.body.start.min(at);
+                                let line = cur.lines
+                                    + memchr::memchr_iter(b'\n', &chunk.data[from..at]).count()
+                                        as u64;
+                                cur.failed = Some(format!(
+                                        "{} at line {line}, row {} (byte {}): not anonymized, no output written",
+                                        bad.describe(),
+                                        cur.rows + r.rows + 1,
+                                        chunk.offset + at as u64
+                                    ));
+                                cur.output = None;
+                                return Ok(());
                             }
-                            input::utf16::encode(bytes, enc, &mut v);
-                            utf16_out = v;
-                            &utf16_out[..]
+                            cur.rows += r.rows;
+                            cur.suppressed += r.suppressed;
+                            cur.lines += memchr::memchr_iter(b'\n', chunk.body()).count() as u64;
                         }
-                        _ => bytes,
-                    };
-                    if cur.stdout {
-                        stdout.write_all(bytes)?;
-                    } else if let Some(out) = cur.output.as_mut() {
-                        if let Err(e) = out.write_all(bytes) {
-                            cur.failed = Some(format!("write error: {e}"));
-                            cur.output = None;
+                        let start = chunk.body_offset();
+                        let skip = cur.covered.saturating_sub(start) as usize;
+                        debug_assert!(skip <= r.lead_literal);
+                        let bytes = &r.out[skip.min(r.out.len())..];
+                        for &(k, op) in &r.counts {
+                            *counts.entry((k, op)).or_default() += 1;
+                        }
+                        cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
+                        // UTF-16 input is written as UTF-16 again, with its BOM,
+                        // unless another output encoding was asked for.
+                        let utf16_out;
+                        let bytes = match chunk.utf16 {
+                            Some(enc) if opts.output_encoding.is_none() => {
+                                let mut v = Vec::with_capacity(bytes.len() * 2 + 2);
+                                if chunk.index == 0 {
+                                    v.extend_from_slice(if enc == encoding_rs::UTF_16BE {
+                                        &[0xFE, 0xFF]
+                                    } else {
+                                        &[0xFF, 0xFE]
+                                    });
+                                }
+                                input::utf16::encode(bytes, enc, &mut v);
+                                utf16_out = v;
+                                &utf16_out[..]
+                            }
+                            _ => bytes,
+                        };
+                        if cur.stdout {
+                            stdout.write_all(bytes)?;
+                        } else if let Some(out) = cur.output.as_mut() {
+                            if let Err(e) = out.write_all(bytes) {
+                                cur.failed = Some(format!("write error: {e}"));
+                                cur.output = None;
+                            }
                         }
                     }
+                    Event::Note(i, status, message) => {
+                        let cur = current.get_or_insert_with(|| {
+                            open_planned(&inputs[base + *i], &opts.target, plans.get(base + *i))
+                        });
+                        let why = match *status {
+                            "skipped" | "partial" => {
+                                format!("{message}; not anonymized, no output written")
+                            }
+                            _ => message.clone(),
+                        };
+                        cur.failed.get_or_insert(why);
+                        cur.output = None;
+                    }
+                    Event::Done(i) => {
+                        let cur = current
+                            .take()
+                            .unwrap_or_else(|| open(&inputs[base + *i], &opts.target));
+                        finish(&inputs[base + *i], cur, &mut manifest, &mut errors);
+                    }
                 }
-                Event::Note(i, status, message) => {
-                    let cur = current.get_or_insert_with(|| {
-                        open_planned(&inputs[*i], &opts.target, plans.get(*i))
-                    });
-                    let why = match *status {
-                        "skipped" | "partial" => {
-                            format!("{message}; not anonymized, no output written")
-                        }
-                        _ => message.clone(),
-                    };
-                    cur.failed.get_or_insert(why);
-                    cur.output = None;
-                }
-                Event::Done(i) => {
-                    let cur = current
-                        .take()
-                        .unwrap_or_else(|| open(&inputs[*i], &opts.target));
-                    finish(&inputs[*i], cur, &mut manifest, &mut errors);
-                }
-            }
-            Ok(())
-        },
-    )?;
+                Ok(())
+            },
+        )?;
+        base = end;
+    }
     stdout.flush()?;
     for ((kind, op), n) in counts {
         *manifest
@@ -586,6 +614,39 @@ fn finish(
             Err(e) => errors.push((name, format!("{}: {e}", path.display()))),
         }
     }
+}
+
+/// Adds what anonymizing one Parquet input did to the run's records.
+fn merge_parquet(
+    done: parquet_file::Done,
+    manifest: &mut Manifest,
+    errors: &mut Vec<(String, String)>,
+    counts: &mut BTreeMap<(Kind, &'static str), u64>,
+) {
+    let name = done.input.path.clone();
+    manifest.inputs.push(done.input);
+    if let Some(e) = done.error {
+        errors.push((name, e));
+        return;
+    }
+    for (k, op) in done.report.counts {
+        *counts.entry((k, op)).or_default() += 1;
+    }
+    for r in done.report.retyped {
+        manifest.retyped.push(manifest::RetypedInfo {
+            path: name.clone(),
+            column: r.column,
+            from: r.from,
+            to: r.to,
+        });
+    }
+    if !done.report.dropped.is_empty() {
+        manifest.dropped.push(manifest::DroppedInfo {
+            path: name.clone(),
+            columns: done.report.dropped,
+        });
+    }
+    manifest.outputs.extend(done.output);
 }
 
 /// Counts findings per kind, printing nothing.

@@ -33,7 +33,7 @@ type FileSink = BufWriter<Hashing<File>>;
 
 enum Sink {
     Plain(FileSink),
-    Gzip(flate2::write::GzEncoder<FileSink>),
+    Gzip(Box<flate2::write::GzEncoder<FileSink>>),
 }
 
 /// An output being written.
@@ -73,10 +73,10 @@ impl AtomicOutput {
         };
         let buffered = BufWriter::with_capacity(256 << 10, hashing);
         let sink = if gzip {
-            Sink::Gzip(flate2::write::GzEncoder::new(
+            Sink::Gzip(Box::new(flate2::write::GzEncoder::new(
                 buffered,
                 flate2::Compression::default(),
-            ))
+            )))
         } else {
             Sink::Plain(buffered)
         };
@@ -85,18 +85,6 @@ impl AtomicOutput {
             sink: Some(sink),
             target: target.to_path_buf(),
         })
-    }
-
-    /// Appends bytes.
-    ///
-    /// # Errors
-    /// The file's write error.
-    pub fn write_all(&mut self, bytes: &[u8]) -> io::Result<()> {
-        match self.sink.as_mut() {
-            Some(Sink::Plain(w)) => w.write_all(bytes),
-            Some(Sink::Gzip(w)) => w.write_all(bytes),
-            None => Err(io::Error::other("output already finished")),
-        }
     }
 
     /// Flushes, fsyncs and renames the file into place, keeping `mode_from`'s
@@ -127,6 +115,24 @@ impl AtomicOutput {
             bytes: hashing.bytes,
             sha256: crate::key::hex(&hashing.hash.finalize()),
         })
+    }
+}
+
+impl Write for AtomicOutput {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        match self.sink.as_mut() {
+            Some(Sink::Plain(w)) => w.write(bytes),
+            Some(Sink::Gzip(w)) => w.write(bytes),
+            None => Err(io::Error::other("output already finished")),
+        }
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        match self.sink.as_mut() {
+            Some(Sink::Plain(w)) => w.flush(),
+            Some(Sink::Gzip(w)) => w.flush(),
+            None => Ok(()),
+        }
     }
 }
 

@@ -36,7 +36,10 @@ impl Generalize {
 
     pub(super) fn apply(&self, kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
         let text = String::from_utf8_lossy(raw);
-        let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
+        let digits: Vec<u8> = match kind {
+            Kind::Iin | Kind::Bin => crate::normalize::id_digits(raw),
+            _ => raw.iter().copied().filter(u8::is_ascii_digit).collect(),
+        };
         let s = match kind {
             Kind::Iin if digits.len() == 12 => self.iin(&digits),
             Kind::Bin if digits.len() == 12 => bin(&digits),

@@ -39,7 +39,10 @@ impl Surrogate {
         let mac = key.mac(&[b"qorgau surrogate v1", kind.id().as_bytes(), &canonical]);
         let seed = u64::from_le_bytes(mac[..8].try_into().expect("8 bytes"));
         let mut r = Rng::new(seed);
-        let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
+        let digits: Vec<u8> = match kind {
+            Kind::Iin | Kind::Bin => crate::normalize::id_digits(raw),
+            _ => raw.iter().copied().filter(u8::is_ascii_digit).collect(),
+        };
         let new: Option<Vec<u8>> = match kind {
             Kind::Iin if digits.len() == 12 => Some(self.iin(&digits, &mut r)),
             Kind::Bin if digits.len() == 12 => Some(bin(&digits, &mut r)),

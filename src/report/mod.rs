@@ -28,15 +28,18 @@ pub struct Record<'a> {
     pub kind: Kind,
     pub start: u64,
     pub end: u64,
-    pub line: u64,
-    pub column: u64,
+    /// Text and CSV: 1-based line and column (characters); none for Parquet.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub line: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub column: Option<u64>,
     #[serde(serialize_with = "round2")]
     pub confidence: f32,
     pub preview: &'a str,
-    /// Tables: 1-based data row (header excluded).
+    /// CSV: 1-based data row (header excluded); Parquet: 0-based row.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub row: Option<u64>,
-    /// Tables: the column name.
+    /// CSV: the column name; Parquet: the column path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'a str>,
 }

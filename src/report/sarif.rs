@@ -32,12 +32,19 @@ impl<W: Write> Sink for SarifPrinter<W> {
         if !self.kinds.contains(&r.kind) {
             self.kinds.push(r.kind);
         }
-        let region = sarif::Region::builder()
-            .start_line(r.line as i64)
-            .start_column(r.column as i64)
-            .byte_offset(r.start as i64)
-            .byte_length((r.end - r.start) as i64)
-            .build();
+        // Parquet has no lines: its 0-based row stands in as line row + 1,
+        // and the column path goes into the message.
+        let region = match (r.line, r.column) {
+            (Some(line), Some(column)) => sarif::Region::builder()
+                .start_line(line as i64)
+                .start_column(column as i64)
+                .byte_offset(r.start as i64)
+                .byte_length((r.end - r.start) as i64)
+                .build(),
+            _ => sarif::Region::builder()
+                .start_line(r.row.unwrap_or(0) as i64 + 1)
+                .build(),
+        };
         let location = sarif::Location::builder()
             .physical_location(
                 sarif::PhysicalLocation::builder()
@@ -50,12 +57,15 @@ impl<W: Write> Sink for SarifPrinter<W> {
                     .build(),
             )
             .build();
-        let message = format!(
+        let mut message = format!(
             "{} found: {} (confidence {:.2})",
             r.kind.label(),
             r.preview,
             r.confidence
         );
+        if let (None, Some(row), Some(field)) = (r.line, r.row, r.field) {
+            message.push_str(&format!(" in row {row}, column {field}"));
+        }
         self.results.push(
             sarif::Result::builder()
                 .rule_id(r.kind.id().to_string())

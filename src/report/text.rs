@@ -18,17 +18,25 @@ impl<W: Write> TextPrinter<W> {
 
 impl<W: Write> Sink for TextPrinter<W> {
     fn finding(&mut self, r: &Record) -> io::Result<()> {
+        // Text and CSV: `path:line:column:`; Parquet: `path:row N:field:`.
+        let (at, within) = match (r.line, r.column, r.row, r.field) {
+            (Some(l), Some(c), _, _) => (l.to_string(), c.to_string()),
+            (_, _, row, field) => (
+                format!("row {}", row.unwrap_or(0)),
+                field.unwrap_or("").to_string(),
+            ),
+        };
         if self.color {
             writeln!(
                 self.out,
                 "\x1b[35m{}\x1b[0m:\x1b[32m{}\x1b[0m:{}: \x1b[1;31m{}\x1b[0m {} \x1b[2m({:.2})\x1b[0m",
-                r.path, r.line, r.column, r.kind, r.preview, r.confidence
+                r.path, at, within, r.kind, r.preview, r.confidence
             )
         } else {
             writeln!(
                 self.out,
                 "{}:{}:{}: {} {} ({:.2})",
-                r.path, r.line, r.column, r.kind, r.preview, r.confidence
+                r.path, at, within, r.kind, r.preview, r.confidence
             )
         }
     }

@@ -9,6 +9,7 @@
 //! bytes on every platform.
 
 pub mod access;
+pub mod parquet;
 pub mod table;
 pub mod values;
 
@@ -299,6 +300,13 @@ pub fn write_samples(dir: &Path, seed: u64, large_mib: Option<usize>) -> io::Res
         table::table(seed + 3, 120, false).text,
     )?;
     fs::write(dir.join("access.log"), access::log(seed + 5, 12 << 10).text)?;
+    parquet::write(
+        &dir.join("research_extract.parquet"),
+        seed + 6,
+        200,
+        64,
+        false,
+    )?;
     // A Windows-1251, `;`-separated export, as Kazakh back offices write them.
     // Windows-1251 has no Kazakh letters; such exports write Russian ones.
     let export: String = table::table(seed + 4, 60, true)
@@ -360,6 +368,23 @@ pub fn write_table(dir: &Path, seed: u64, mib: Option<usize>) -> io::Result<()> 
         part += 1;
     }
     out.flush()
+}
+
+/// Writes `bench.parquet`, a research extract of `rows` rows in row groups
+/// of 128 Ki rows.
+///
+/// # Errors
+/// The I/O error of writing it.
+pub fn write_parquet(dir: &Path, seed: u64, rows: Option<u64>) -> io::Result<()> {
+    let Some(rows) = rows else { return Ok(()) };
+    parquet::write(
+        &dir.join("bench.parquet"),
+        seed + 20,
+        rows,
+        128 << 10,
+        false,
+    )
+    .map(|_| ())
 }
 
 /// Support-ticket prose in Russian, Kazakh and English.

@@ -3,7 +3,8 @@
 //! kind (`ИИН`, `phone`, `e-mail`) gives that kind as context — so a bare
 //! `7011234567` in a phone column is a phone, and an IIN whose date does not
 //! hold still counts in an IIN column — and an 11-digit value in an IIN
-//! column is checked as an IIN that lost its leading zero in a spreadsheet.
+//! column is checked as an IIN that lost its leading zero in a spreadsheet
+//! (10 digits: both zeros of someone born in 2000).
 
 use crate::checksum::iin_bin_check;
 use crate::detect::kz_id::iin_confidence;
@@ -167,9 +168,10 @@ fn find_in_cells(
     }
 }
 
-/// An 11-digit value in an IIN column that validates with a leading zero
-/// (people born 2000–2009 whose IIN went through a spreadsheet).
-fn lost_leading_zero(
+/// A 10- or 11-digit value in an IIN column that validates with its leading
+/// zeros put back (people born 2000–2009 whose IIN went through a
+/// spreadsheet or an integer column).
+pub(crate) fn lost_leading_zero(
     engine: &Engine,
     data: &[u8],
     inner: std::ops::Range<usize>,
@@ -180,11 +182,12 @@ fn lost_leading_zero(
     }
     let v = &data[inner.clone()];
     let trimmed = v.trim_ascii();
-    if trimmed.len() != 11 || !trimmed.iter().all(u8::is_ascii_digit) {
+    let n = trimmed.len();
+    if !(10..=11).contains(&n) || !trimmed.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let mut d = [b'0'; 12];
-    d[1..].copy_from_slice(trimmed);
+    d[12 - n..].copy_from_slice(trimmed);
     if !iin_bin_check(&d) || d[4] > b'3' {
         return None;
     }
@@ -196,7 +199,7 @@ fn lost_leading_zero(
     let start = inner.start + (trimmed.as_ptr() as usize - v.as_ptr() as usize);
     Some(Finding {
         start,
-        end: start + 11,
+        end: start + n,
         kind: Kind::Iin,
         confidence,
     })

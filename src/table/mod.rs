@@ -17,13 +17,16 @@ use crate::kind::Kind;
 /// How inputs are read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum InputFormat {
-    /// `.csv`/`.tsv` (also compressed) as tables, anything else as text.
+    /// `.csv`/`.tsv` (also compressed) as tables, `.parquet` and files
+    /// that start with Parquet's magic as Parquet, anything else as text.
     #[default]
     Auto,
     /// Lines of text (logs, JSON lines, anything else).
     Text,
     /// Delimited tables.
     Csv,
+    /// Parquet files (also `-`: standard input is spooled to a temporary file).
+    Parquet,
 }
 
 /// Table options from the command line.
@@ -56,7 +59,7 @@ impl TableOptions {
     /// Whether a file of this name is read as a table.
     pub fn is_table(&self, name: &str) -> bool {
         match self.format {
-            InputFormat::Text => false,
+            InputFormat::Text | InputFormat::Parquet => false,
             InputFormat::Csv => true,
             InputFormat::Auto => {
                 let n = name.to_ascii_lowercase();
@@ -133,7 +136,7 @@ impl Layout {
                 tokenize::unescape(body, f, &mut cell);
                 let (name, _) = encoding.decode_without_bom_handling(&cell);
                 let name = name.trim().to_string();
-                hints.push(context.kinds_named(&name) | header_kinds(&name));
+                hints.push(column_hint(context, &name));
                 names.push(name);
             } else {
                 names.push((i + 1).to_string());
@@ -195,6 +198,12 @@ static HEADER_WORDS: std::sync::LazyLock<Vec<(Kind, Vec<String>)>> =
             (Kind::Address, all(words.address)),
         ]
     });
+
+/// The kinds a column name speaks for, as kind bits: the context words of
+/// the detectors (`ИИН`, `phone`) and the person/address header words.
+pub fn column_hint(context: &ContextIndex, name: &str) -> u32 {
+    context.kinds_named(name) | header_kinds(name)
+}
 
 /// Kinds a header names by the words of `patterns/headers.toml`: the whole
 /// header, or one of its `_`/space-separated words, equals a listed word.

@@ -18,7 +18,7 @@ use crate::operator::Operator;
 use crate::policy::Policy;
 use crate::table::cells::{self, CellFinding};
 use crate::table::tokenize::{self, BadRecord, Field};
-use crate::table::{glob_match, Layout};
+use crate::table::Layout;
 
 /// What the policy says for one column.
 #[derive(Debug, Clone, Copy)]
@@ -31,19 +31,11 @@ enum Rule<'p> {
 
 fn rules<'p>(layout: &Layout, policy: &'p Policy, columns: usize) -> Vec<Rule<'p>> {
     (0..columns)
-        .map(|c| {
-            let name = layout.name(c);
-            let exact = policy
-                .columns
-                .iter()
-                .find(|(p, _)| p.eq_ignore_ascii_case(&name) || *p == name);
-            let rule = exact.or_else(|| policy.columns.iter().find(|(p, _)| glob_match(p, &name)));
-            match rule.map(|(_, op)| op) {
-                None | Some(Operator::Scan) => Rule::Findings,
-                Some(Operator::Keep) => Rule::Keep,
-                Some(Operator::Drop) => Rule::Drop,
-                Some(op) => Rule::Whole(op),
-            }
+        .map(|c| match policy.column_operator(&layout.name(c)) {
+            None | Some(Operator::Scan) => Rule::Findings,
+            Some(Operator::Keep) => Rule::Keep,
+            Some(Operator::Drop) => Rule::Drop,
+            Some(op) => Rule::Whole(op),
         })
         .collect()
 }

@@ -1,0 +1,65 @@
+//! Parquet files: scanned and rewritten batch by batch through Arrow, never
+//! loaded whole. Every string-like column is searched (plain, large and view
+//! strings, UTF-8 in binary columns, dictionary values once per batch,
+//! strings nested in lists, structs and maps), and 64-bit integer columns
+//! too, since an IIN or a phone often lands in an `int64` with its leading
+//! zero gone. A column is addressed by its path (`client.iin`; list items
+//! take the list's path), which is what findings report and what `[columns]`
+//! rules match.
+//!
+//! Rewriting keeps the Arrow schema, row order and row groups; columns the
+//! policy leaves alone are passed through as the very arrays that were read.
+//! An integer column whose values must change becomes a `Utf8` column (a
+//! token or `1987/F` is not a number), and the manifest says so.
+
+mod columns;
+mod file;
+pub mod rewrite;
+pub mod scan;
+mod values;
+
+pub use columns::{Leaf, LeafClass, Leaves};
+pub use file::{ParquetInput, ReadError};
+
+use std::io::Read;
+
+use crate::input::Source;
+use crate::table::InputFormat;
+use std::path::Path;
+
+/// Whether `source` is read as Parquet under the `--input-format`.
+pub fn is_parquet(source: &Source, format: InputFormat) -> bool {
+    match (format, source) {
+        (InputFormat::Parquet, _) => true,
+        (InputFormat::Auto, Source::File(p)) => is_parquet_file(p),
+        _ => false,
+    }
+}
+
+/// Whether `path` holds Parquet: a `.parquet`/`.parq` name, or the `PAR1`
+/// magic at the start of an uncompressed file.
+pub fn is_parquet_file(path: &Path) -> bool {
+    let name = path.to_string_lossy().to_ascii_lowercase();
+    if name.ends_with(".parquet") || name.ends_with(".parq") {
+        return true;
+    }
+    if name.ends_with(".gz") || name.ends_with(".zst") {
+        return false;
+    }
+    let mut magic = [0u8; 4];
+    std::fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut magic))
+        .is_ok()
+        && &magic == b"PAR1"
+}
+
+/// Copies standard input to a temporary file (Parquet's footer is at its
+/// end, so it cannot be read as a stream).
+///
+/// # Errors
+/// Reading stdin or writing the temporary file.
+pub fn spool_stdin() -> std::io::Result<tempfile::NamedTempFile> {
+    let mut temp = tempfile::NamedTempFile::new()?;
+    std::io::copy(&mut std::io::stdin().lock(), temp.as_file_mut())?;
+    Ok(temp)
+}

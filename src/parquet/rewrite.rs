@@ -1,0 +1,537 @@
+//! `anonymize` of a Parquet file: every batch is rewritten under the policy
+//! and written with Arrow's Parquet writer, flushed where the input's row
+//! groups end, with the input's codecs and key-value metadata.
+//!
+//! Per leaf column, the first `[columns]` rule that matches its path (or a
+//! parent's: `client = "keep"` covers `client.iin`) decides, as for CSV:
+//! `keep` passes it through, `drop` removes a top-level column, `scan` (and
+//! no rule) applies `[kinds]` to the findings in each value, and any other
+//! operator replaces every non-empty value. An array in which nothing
+//! changes is passed on as the array that was read.
+//!
+//! An `int64` column whose values change is written as `Utf8` (a token or a
+//! tag is not a number): the file is first read once for its integer
+//! columns alone to decide which, so every batch has the same schema, and
+//! the manifest lists them. A whole-column operator on a column that is
+//! neither text nor integer (a float, a date) is refused.
+
+use std::io::Write;
+use std::path::Path;
+use std::sync::Arc;
+
+use ::parquet::arrow::ArrowWriter;
+use arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StringArray};
+use arrow::datatypes::{Schema, SchemaRef};
+
+use super::columns::{walk, LeafClass, Leaves, RowMap, Visit};
+use super::file::ReadError;
+use super::values::{find_value, Integers, Text};
+use super::ParquetInput;
+use crate::engine::Engine;
+use crate::finding::Finding;
+use crate::key::Key;
+use crate::kind::Kind;
+use crate::operator::Operator;
+use crate::policy::Policy;
+
+/// What the policy does to one leaf.
+#[derive(Debug, Clone, Copy)]
+enum Rule<'p> {
+    Findings,
+    Keep,
+    Whole(&'p Operator),
+}
+
+/// How a file is rewritten, decided before the first batch.
+pub struct Plan<'p> {
+    leaves: Leaves,
+    rules: Vec<Rule<'p>>,
+    /// Integer leaves written as `Utf8`.
+    retyped: Vec<bool>,
+    /// Top-level columns removed.
+    dropped: Vec<usize>,
+    schema: SchemaRef,
+}
+
+/// A column whose type changed.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct Retyped {
+    pub column: String,
+    pub from: String,
+    pub to: String,
+}
+
+/// What rewriting a file did.
+#[derive(Debug, Default)]
+pub struct FileReport {
+    pub rows: u64,
+    pub counts: Vec<(Kind, &'static str)>,
+    pub retyped: Vec<Retyped>,
+    pub dropped: Vec<String>,
+}
+
+/// The `[columns]` rule for `path`, or for the nearest parent that has
+/// one, with the path it was found for.
+fn rule_for<'p, 'a>(policy: &'p Policy, path: &'a str) -> Option<(&'p Operator, &'a str)> {
+    let mut p = path;
+    loop {
+        if let Some(op) = policy.column_operator(p) {
+            return Some((op, p));
+        }
+        p = &p[..p.rfind('.')?];
+    }
+}
+
+impl<'p> Plan<'p> {
+    /// Decides the rule of every leaf, which integer columns become text
+    /// (reading the integer columns once) and the output schema.
+    ///
+    /// # Errors
+    /// A `drop` on a nested column, an operator on a column it cannot
+    /// apply to, or a read error of the integer pass.
+    pub fn new(
+        input: &ParquetInput,
+        engine: &Engine,
+        policy: &'p Policy,
+    ) -> Result<Plan<'p>, ReadError> {
+        let plain = |message: String| ReadError {
+            row_group: None,
+            column: None,
+            message,
+        };
+        let schema = input.schema();
+        let leaves = Leaves::of(&schema, engine.context());
+        let mut rules = Vec::with_capacity(leaves.0.len());
+        let mut dropped = Vec::new();
+        let mut drop_leaf = vec![false; leaves.0.len()];
+        for (i, leaf) in leaves.0.iter().enumerate() {
+            let rule = match rule_for(policy, &leaf.path) {
+                None | Some((Operator::Scan, _)) => Rule::Findings,
+                Some((Operator::Keep, _)) => Rule::Keep,
+                Some((Operator::Drop, at)) => {
+                    // A rule on `client` drops the whole struct; one on
+                    // `client.iin` cannot drop a part of it.
+                    let Some(c) = schema.fields().iter().position(|f| f.name() == at) else {
+                        return Err(plain(format!(
+                            "`drop` applies to top-level columns; `{}` is nested: use `redact`",
+                            leaf.path
+                        )));
+                    };
+                    if !dropped.contains(&c) {
+                        dropped.push(c);
+                    }
+                    drop_leaf[i] = true;
+                    Rule::Keep
+                }
+                Some((op, _)) if leaf.class == LeafClass::Other => {
+                    return Err(plain(format!(
+                        "column `{}` is {}: `{}` applies to string and integer columns only",
+                        leaf.path,
+                        leaf.data_type,
+                        op.name()
+                    )))
+                }
+                Some((op, _)) => Rule::Whole(op),
+            };
+            rules.push(rule);
+        }
+        let mut retyped: Vec<bool> = leaves
+            .0
+            .iter()
+            .zip(&rules)
+            .map(|(l, r)| l.class == LeafClass::Integer && matches!(r, Rule::Whole(_)))
+            .collect();
+        // Integer columns under `[kinds]`: read them alone to see whether
+        // any value will change.
+        let probe: Vec<usize> = leaves
+            .0
+            .iter()
+            .enumerate()
+            .filter(|(i, l)| {
+                l.class == LeafClass::Integer
+                    && matches!(rules[*i], Rule::Findings)
+                    && !drop_leaf[*i]
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if !probe.is_empty() {
+            let roots: Vec<usize> = schema
+                .fields()
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| {
+                    probe.iter().any(|&i| {
+                        let p = &leaves.0[i].path;
+                        p == f.name() || p.starts_with(&format!("{}.", f.name()))
+                    })
+                })
+                .map(|(r, _)| r)
+                .collect();
+            let changes = std::sync::Mutex::new(vec![false; leaves.0.len()]);
+            input.for_each_batch(
+                super::scan::BATCH_ROWS * 8,
+                Some(&roots),
+                |piece| {
+                    let sub = Leaves::of(&piece.batch.schema(), engine.context());
+                    super::scan::scan_batch(engine, &sub, &piece.batch).map(|s| (sub, s))
+                },
+                |piece, scanned| {
+                    let (sub, s) = scanned.map_err(|message| ReadError {
+                        row_group: Some(piece.row_group),
+                        column: None,
+                        message,
+                    })?;
+                    let mut changes = changes.lock().unwrap_or_else(|e| e.into_inner());
+                    for h in &s.hits {
+                        if matches!(policy.operator(h.finding.kind), Operator::Keep) {
+                            continue;
+                        }
+                        let path = &sub.0[h.leaf as usize].path;
+                        if let Some(i) = leaves.0.iter().position(|l| &l.path == path) {
+                            changes[i] = true;
+                        }
+                    }
+                    Ok(())
+                },
+            )?;
+            let changes = changes.into_inner().unwrap_or_else(|e| e.into_inner());
+            for i in probe {
+                retyped[i] |= changes[i];
+            }
+        }
+        let mut plan = Plan {
+            leaves,
+            rules,
+            retyped,
+            dropped,
+            schema: schema.clone(),
+        };
+        // The output schema: what the rewrite makes of an empty batch.
+        let empty = RecordBatch::new_empty(schema.clone());
+        let mut r = Rewriter::new(engine, policy, None, &plan);
+        let fields = match walk(schema.fields(), empty.columns(), &mut r).map_err(plain)? {
+            Some((fields, _)) => fields,
+            None => schema.fields().clone(),
+        };
+        let kept: Vec<_> = fields
+            .iter()
+            .enumerate()
+            .filter(|(c, _)| !plan.dropped.contains(c))
+            .map(|(_, f)| f.clone())
+            .collect();
+        plan.schema = Arc::new(Schema::new_with_metadata(kept, schema.metadata().clone()));
+        Ok(plan)
+    }
+
+    /// The schema of the output.
+    pub fn schema(&self) -> SchemaRef {
+        self.schema.clone()
+    }
+
+    fn report(&self, input: &Schema) -> (Vec<Retyped>, Vec<String>) {
+        let retyped = self
+            .leaves
+            .0
+            .iter()
+            .zip(&self.retyped)
+            .filter(|(_, r)| **r)
+            .map(|(l, _)| Retyped {
+                column: l.path.clone(),
+                from: l.data_type.to_string(),
+                to: "Utf8".to_string(),
+            })
+            .collect();
+        let dropped = self
+            .dropped
+            .iter()
+            .map(|&c| input.field(c).name().clone())
+            .collect();
+        (retyped, dropped)
+    }
+}
+
+/// Rewrites the leaves of one batch.
+struct Rewriter<'a, 'p> {
+    engine: &'a Engine,
+    policy: &'p Policy,
+    key: Option<&'a Key>,
+    plan: &'a Plan<'p>,
+    found: Vec<Finding>,
+    counts: Vec<(Kind, &'static str)>,
+}
+
+impl<'a, 'p> Rewriter<'a, 'p> {
+    fn new(
+        engine: &'a Engine,
+        policy: &'p Policy,
+        key: Option<&'a Key>,
+        plan: &'a Plan<'p>,
+    ) -> Self {
+        Rewriter {
+            engine,
+            policy,
+            key,
+            plan,
+            found: Vec::new(),
+            counts: Vec::new(),
+        }
+    }
+
+    /// Appends the replacement of a non-empty value to `out`; false (and
+    /// nothing appended) when the value stays as it is.
+    fn replace(&mut self, leaf: usize, v: &[u8], out: &mut Vec<u8>) -> bool {
+        let info = &self.plan.leaves.0[leaf];
+        let from = out.len();
+        match self.plan.rules[leaf] {
+            Rule::Keep => false,
+            Rule::Whole(op) => {
+                let v = v.trim_ascii();
+                if v.is_empty() {
+                    return false;
+                }
+                let hinted = Kind::ALL.iter().copied().find(|k| info.hint & k.bit() != 0);
+                let kind = hinted.unwrap_or_else(|| {
+                    self.found.clear();
+                    find_value(self.engine, v, 0, &mut self.found);
+                    self.found.first().map_or(Kind::Person, |f| f.kind)
+                });
+                op.apply(kind, v, self.key, out);
+                self.counts.push((kind, op.name()));
+                true
+            }
+            Rule::Findings => {
+                self.found.clear();
+                find_value(self.engine, v, info.hint, &mut self.found);
+                let mut pos = 0;
+                let mut changed = false;
+                for f in &self.found {
+                    out.extend_from_slice(&v[pos..f.start]);
+                    let raw = &v[f.start..f.end];
+                    let op = if self.policy.allows(f.kind, raw) {
+                        &Operator::Keep
+                    } else {
+                        self.policy.operator(f.kind)
+                    };
+                    changed |= !matches!(op, Operator::Keep);
+                    op.apply(f.kind, raw, self.key, out);
+                    self.counts.push((f.kind, op.name()));
+                    pos = f.end;
+                }
+                out.extend_from_slice(&v[pos..]);
+                if !changed {
+                    out.truncate(from);
+                }
+                changed
+            }
+        }
+    }
+
+    /// Replaces values `0..len` (read by `get`); `spans[i]` is the
+    /// replacement's range in `buf`, or `None`.
+    fn replace_all<'v>(
+        &mut self,
+        leaf: usize,
+        len: usize,
+        mut get: impl FnMut(usize) -> Option<&'v [u8]>,
+        buf: &mut Vec<u8>,
+    ) -> Option<Vec<Option<(usize, usize)>>> {
+        let mut spans = vec![None; len];
+        let mut any = false;
+        for (i, span) in spans.iter_mut().enumerate() {
+            let Some(v) = get(i).filter(|v| !v.is_empty()) else {
+                continue;
+            };
+            let s = buf.len();
+            if self.replace(leaf, v, buf) {
+                *span = Some((s, buf.len()));
+                any = true;
+            }
+        }
+        any.then_some(spans)
+    }
+}
+
+impl Visit for Rewriter<'_, '_> {
+    fn leaf(
+        &mut self,
+        leaf: usize,
+        array: &ArrayRef,
+        _rows: RowMap,
+    ) -> Result<Option<ArrayRef>, String> {
+        let info = &self.plan.leaves.0[leaf];
+        if matches!(self.plan.rules[leaf], Rule::Keep) && !self.plan.retyped[leaf] {
+            return Ok(None);
+        }
+        let mut buf = Vec::new();
+        match info.class {
+            LeafClass::Other => Ok(None),
+            LeafClass::Text => {
+                let text = Text::of(array.as_ref()).ok_or("not text")?;
+                let Some(spans) = self.replace_all(leaf, text.len(), |i| text.get(i), &mut buf)
+                else {
+                    return Ok(None);
+                };
+                Ok(Some(text.build(spans.iter().enumerate().map(|(i, s)| {
+                    s.map_or_else(|| text.get(i), |(a, b)| Some(&buf[a..b]))
+                }))))
+            }
+            LeafClass::Dictionary => {
+                // Only the values some row uses are rewritten; the others
+                // are emptied (the writer never stores them either).
+                let dict = array.as_any_dictionary();
+                let values = dict.values();
+                let text = Text::of(values.as_ref()).ok_or("not text")?;
+                if text.len() == 0 {
+                    return Ok(None);
+                }
+                let mut used = vec![false; text.len()];
+                for (i, &k) in dict.normalized_keys().iter().enumerate() {
+                    if array.is_valid(i) && k < used.len() {
+                        used[k] = true;
+                    }
+                }
+                let mut spans = vec![None; text.len()];
+                // Counts go per row, as for any other column: per value
+                // first, then once for every row that uses the value.
+                let mut tally = Vec::new();
+                let mut value_counts = vec![(0, 0); text.len()];
+                for (i, span) in spans.iter_mut().enumerate() {
+                    let Some(v) = text.get(i).filter(|v| used[i] && !v.is_empty()) else {
+                        continue;
+                    };
+                    let (c, s) = (self.counts.len(), buf.len());
+                    if self.replace(leaf, v, &mut buf) {
+                        *span = Some((s, buf.len()));
+                    }
+                    let t = tally.len();
+                    tally.extend(self.counts.drain(c..));
+                    value_counts[i] = (t, tally.len());
+                }
+                if spans.iter().all(Option::is_none) {
+                    return Ok(None);
+                }
+                for (i, &k) in dict.normalized_keys().iter().enumerate() {
+                    if array.is_valid(i) && k < value_counts.len() {
+                        let (a, b) = value_counts[k];
+                        self.counts.extend_from_slice(&tally[a..b]);
+                    }
+                }
+                let new_values = text.build(spans.iter().enumerate().map(|(i, s)| match s {
+                    Some((a, b)) => Some(&buf[*a..*b]),
+                    None if used[i] => text.get(i),
+                    None => Some(&[][..]),
+                }));
+                Ok(Some(dict.with_values(new_values)))
+            }
+            LeafClass::Integer => {
+                if !self.plan.retyped[leaf] {
+                    return Ok(None);
+                }
+                let ints = Integers::of(array.as_ref()).ok_or("not an integer")?;
+                let mut digits = Vec::with_capacity(ints.len() * 12);
+                let mut spans = Vec::with_capacity(ints.len());
+                let mut d = [0u8; 20];
+                for i in 0..ints.len() {
+                    let Some(v) = ints.get(i, &mut d) else {
+                        spans.push(None);
+                        continue;
+                    };
+                    let s = digits.len();
+                    if !self.replace(leaf, v, &mut digits) {
+                        digits.extend_from_slice(v);
+                    }
+                    spans.push(Some((s, digits.len())));
+                }
+                let strings: StringArray = spans
+                    .iter()
+                    .map(|s| s.map(|(a, b)| String::from_utf8_lossy(&digits[a..b])))
+                    .collect();
+                Ok(Some(Arc::new(strings)))
+            }
+        }
+    }
+}
+
+/// Per replaced value: its kind and the operator's name.
+pub type Counts = Vec<(Kind, &'static str)>;
+
+/// Rewrites one batch under `plan`.
+///
+/// # Errors
+/// A leaf that does not have its schema's type, or an invalid rebuilt array.
+pub fn rewrite_batch(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    plan: &Plan,
+    batch: &RecordBatch,
+) -> Result<(RecordBatch, Counts), String> {
+    let mut r = Rewriter::new(engine, policy, key, plan);
+    let columns: Vec<ArrayRef> = match walk(batch.schema().fields(), batch.columns(), &mut r)? {
+        Some((_, columns)) => columns,
+        None => batch.columns().to_vec(),
+    };
+    let kept: Vec<ArrayRef> = columns
+        .into_iter()
+        .enumerate()
+        .filter(|(c, _)| !plan.dropped.contains(c))
+        .map(|(_, a)| a)
+        .collect();
+    let options = arrow::array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
+    let out = RecordBatch::try_new_with_options(plan.schema.clone(), kept, &options)
+        .map_err(|e| e.to_string())?;
+    Ok((out, r.counts))
+}
+
+/// Anonymizes the Parquet file at `path` into `out`, which is returned
+/// (finished) with what was done.
+///
+/// # Errors
+/// Reading (located by row group and column), planning or writing; what was
+/// written to `out` is then incomplete and must be discarded.
+pub fn anonymize_file<W: Write + Send>(
+    engine: &Engine,
+    policy: &Policy,
+    key: Option<&Key>,
+    path: &Path,
+    out: W,
+) -> Result<(W, FileReport), ReadError> {
+    let input = ParquetInput::open(path)?;
+    let plan = Plan::new(&input, engine, policy)?;
+    let write_err = |row_group: Option<usize>, e: ::parquet::errors::ParquetError| ReadError {
+        row_group,
+        column: None,
+        message: format!("cannot write: {e}"),
+    };
+    let mut writer = ArrowWriter::try_new(out, plan.schema(), Some(input.writer_properties()))
+        .map_err(|e| write_err(None, e))?;
+    let mut report = FileReport::default();
+    input.for_each_batch(
+        super::scan::BATCH_ROWS,
+        None,
+        |piece| rewrite_batch(engine, policy, key, &plan, &piece.batch),
+        |piece, done| {
+            let (batch, counts) = done.map_err(|message| ReadError {
+                row_group: Some(piece.row_group),
+                column: None,
+                message,
+            })?;
+            report.rows += batch.num_rows() as u64;
+            report.counts.extend(counts);
+            writer
+                .write(&batch)
+                .map_err(|e| write_err(Some(piece.row_group), e))?;
+            if piece.ends_group {
+                writer
+                    .flush()
+                    .map_err(|e| write_err(Some(piece.row_group), e))?;
+            }
+            Ok(())
+        },
+    )?;
+    let out = writer.into_inner().map_err(|e| write_err(None, e))?;
+    let (retyped, dropped) = plan.report(&input.schema());
+    report.retyped = retyped;
+    report.dropped = dropped;
+    Ok((out, report))
+}
