@@ -70,7 +70,7 @@ kinds! {
 impl Kind {
     /// Bit for this kind in a [`KindSet`].
     #[inline]
-    pub(crate) fn bit(self) -> u32 {
+    pub(crate) const fn bit(self) -> u32 {
         1u32 << (self as u8)
     }
 }

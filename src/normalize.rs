@@ -6,11 +6,11 @@ use crate::detect::phone;
 use crate::kind::Kind;
 
 /// The 12 digits of an IIN or BIN, with the leading zeros put back that a
-/// spreadsheet or an integer column took (`12345678901` is `012345678901`,
+/// spreadsheet or an integer column took (`50101500016` is `050101500016`,
 /// the same person).
 pub fn id_digits(raw: &[u8]) -> Vec<u8> {
     let digits: Vec<u8> = raw.iter().copied().filter(u8::is_ascii_digit).collect();
-    if (10..12).contains(&digits.len()) {
+    if (9..12).contains(&digits.len()) {
         let mut padded = vec![b'0'; 12 - digits.len()];
         padded.extend_from_slice(&digits);
         padded

@@ -281,6 +281,7 @@ impl<'a, 'p> Rewriter<'a, 'p> {
     /// nothing appended) when the value stays as it is.
     fn replace(&mut self, leaf: usize, v: &[u8], out: &mut Vec<u8>) -> bool {
         let info = &self.plan.leaves.0[leaf];
+        let integer = info.class == LeafClass::Integer;
         let from = out.len();
         match self.plan.rules[leaf] {
             Rule::Keep => false,
@@ -292,7 +293,7 @@ impl<'a, 'p> Rewriter<'a, 'p> {
                 let hinted = Kind::ALL.iter().copied().find(|k| info.hint & k.bit() != 0);
                 let kind = hinted.unwrap_or_else(|| {
                     self.found.clear();
-                    find_value(self.engine, v, 0, &mut self.found);
+                    find_value(self.engine, v, 0, integer, &mut self.found);
                     self.found.first().map_or(Kind::Person, |f| f.kind)
                 });
                 op.apply(kind, v, self.key, out);
@@ -301,7 +302,7 @@ impl<'a, 'p> Rewriter<'a, 'p> {
             }
             Rule::Findings => {
                 self.found.clear();
-                find_value(self.engine, v, info.hint, &mut self.found);
+                find_value(self.engine, v, info.hint, integer, &mut self.found);
                 let mut pos = 0;
                 let mut changed = false;
                 for f in &self.found {

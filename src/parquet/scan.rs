@@ -104,7 +104,7 @@ impl Visit for Scanner<'_> {
                         continue;
                     }
                     found.clear();
-                    find_value(self.engine, v, hint, &mut found);
+                    find_value(self.engine, v, hint, false, &mut found);
                     self.record(leaf, row, v, &found);
                 }
             }
@@ -131,7 +131,7 @@ impl Visit for Scanner<'_> {
                     };
                     if memo[k].0 == u32::MAX {
                         let s = found.len();
-                        find_value(self.engine, v, hint, &mut found);
+                        find_value(self.engine, v, hint, false, &mut found);
                         memo[k] = (s as u32, found.len() as u32);
                     }
                     let (s, e) = memo[k];
@@ -150,7 +150,7 @@ impl Visit for Scanner<'_> {
                         continue;
                     }
                     found.clear();
-                    find_value(self.engine, v, hint, &mut found);
+                    find_value(self.engine, v, hint, true, &mut found);
                     self.record(leaf, row, v, &found);
                 }
             }

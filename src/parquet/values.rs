@@ -11,6 +11,7 @@ use arrow::datatypes::DataType;
 
 use crate::engine::Engine;
 use crate::finding::Finding;
+use crate::kind::Kind;
 
 /// A text leaf (strings or bytes), read by index.
 #[derive(Clone, Copy)]
@@ -131,14 +132,29 @@ impl<'a> Integers<'a> {
     }
 }
 
+/// Kinds a bare number can be without its column's name saying so: those a
+/// checksum stands for. A phone has none, and an 11-digit order number in
+/// an `int64` column looks like `87011234567`.
+const NUMBER_KINDS: u32 = Kind::Iin.bit() | Kind::Bin.bit() | Kind::Card.bit() | Kind::Imei.bit();
+
 /// Finds the identifiers in one value, given the kinds its column's name
-/// speaks for.
-pub fn find_value(engine: &Engine, value: &[u8], hint: u32, out: &mut Vec<Finding>) {
+/// speaks for; `integer` for the digits of an integer column.
+pub fn find_value(engine: &Engine, value: &[u8], hint: u32, integer: bool, out: &mut Vec<Finding>) {
     if value.is_empty() {
         return;
     }
     let before = out.len();
     engine.find_in_cell(value, 0..value.len(), hint, out);
+    if integer {
+        let mut i = before;
+        while i < out.len() {
+            if (NUMBER_KINDS | hint) & out[i].kind.bit() == 0 {
+                out.remove(i);
+            } else {
+                i += 1;
+            }
+        }
+    }
     if out.len() == before && hint != 0 {
         if let Some(f) = crate::table::cells::lost_leading_zero(engine, value, 0..value.len(), hint)
         {

@@ -4,7 +4,7 @@
 //! `7011234567` in a phone column is a phone, and an IIN whose date does not
 //! hold still counts in an IIN column — and an 11-digit value in an IIN
 //! column is checked as an IIN that lost its leading zero in a spreadsheet
-//! (10 digits: both zeros of someone born in 2000).
+//! (9 or 10 digits: the zeros of someone born in 2000).
 
 use crate::checksum::iin_bin_check;
 use crate::detect::kz_id::iin_confidence;
@@ -168,7 +168,7 @@ fn find_in_cells(
     }
 }
 
-/// A 10- or 11-digit value in an IIN column that validates with its leading
+/// A 9- to 11-digit value in an IIN column that validates with its leading
 /// zeros put back (people born 2000–2009 whose IIN went through a
 /// spreadsheet or an integer column).
 pub(crate) fn lost_leading_zero(
@@ -183,7 +183,7 @@ pub(crate) fn lost_leading_zero(
     let v = &data[inner.clone()];
     let trimmed = v.trim_ascii();
     let n = trimmed.len();
-    if !(10..=11).contains(&n) || !trimmed.iter().all(u8::is_ascii_digit) {
+    if !(9..=11).contains(&n) || !trimmed.iter().all(u8::is_ascii_digit) {
         return None;
     }
     let mut d = [b'0'; 12];

@@ -5,6 +5,7 @@ mod anonymize;
 mod cli;
 mod common;
 mod corpus;
+mod parquet;
 mod patterns;
 mod risk;
 mod table;
