@@ -4,7 +4,8 @@
 //! with and without Unicode — timed side by side in one run.
 //!
 //! Also `anonymize`'s rewrite on one thread with two policies, and a ~100 MiB
-//! CSV extract scanned and anonymized on one thread.
+//! CSV extract scanned and anonymized on one thread, `risk` on it, and a
+//! Parquet extract scanned and anonymized end to end on one thread.
 //!
 //! Run: `cargo bench --bench scan`. Set `QORGAU_BENCH_MIB` to change the size.
 
@@ -237,5 +238,126 @@ fn risk(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scan, anonymize, table, risk);
+/// Bytes of string data a batch holds (dictionary values as often as rows
+/// use them): the measure of the Parquet throughput target.
+fn string_bytes(a: &dyn arrow::array::Array) -> u64 {
+    use arrow::array::AsArray;
+    use arrow::datatypes::DataType;
+    match a.data_type() {
+        DataType::Utf8 => a
+            .as_string::<i32>()
+            .iter()
+            .flatten()
+            .map(|v| v.len() as u64)
+            .sum(),
+        DataType::LargeUtf8 => a
+            .as_string::<i64>()
+            .iter()
+            .flatten()
+            .map(|v| v.len() as u64)
+            .sum(),
+        DataType::Binary => a
+            .as_binary::<i32>()
+            .iter()
+            .flatten()
+            .map(|v| v.len() as u64)
+            .sum(),
+        DataType::Dictionary(_, _) => {
+            let d = a.as_any_dictionary();
+            let values = d.values().as_string::<i32>();
+            d.normalized_keys()
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| a.is_valid(*i))
+                .map(|(_, &k)| values.value(k).len() as u64)
+                .sum()
+        }
+        DataType::Struct(_) => a
+            .as_struct()
+            .columns()
+            .iter()
+            .map(|c| string_bytes(c))
+            .sum(),
+        DataType::List(_) => string_bytes(a.as_list::<i32>().values()),
+        _ => 0,
+    }
+}
+
+struct NullSink;
+
+impl qorgau::report::Sink for NullSink {
+    fn finding(&mut self, _: &qorgau::report::Record) -> std::io::Result<()> {
+        Ok(())
+    }
+    fn finish(&mut self, _: &qorgau::report::Summary) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// A generated Parquet extract (500 k rows, zstd, row groups of 64 Ki
+/// rows): the whole path of `scan` and of `anonymize` (read, decode,
+/// search, rewrite, encode, compress) on one worker thread, per byte of
+/// string data.
+fn parquet(c: &mut Criterion) {
+    let path = std::env::temp_dir().join("qorgau-bench-500k.parquet");
+    if !path.exists() {
+        qorgau::synth::parquet::write(&path, 2029, 500_000, 64 << 10, false).expect("write");
+    }
+    let reader = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(
+        std::fs::File::open(&path).unwrap(),
+    )
+    .unwrap()
+    .build()
+    .unwrap();
+    let bytes: u64 = reader
+        .map(|b| {
+            let b = b.unwrap();
+            b.columns().iter().map(|c| string_bytes(c)).sum::<u64>()
+        })
+        .sum();
+    let engine = Engine::default();
+    let policy = qorgau::policy::Policy::default_policy();
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(1)
+        .build()
+        .unwrap();
+    let mut group = c.benchmark_group("parquet");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(bytes));
+    group.bench_function("parquet_scan_1_thread", |b| {
+        b.iter(|| {
+            pool.install(|| {
+                let mut summary = qorgau::report::Summary::default();
+                qorgau::parquet::scan::scan_file(
+                    &engine,
+                    &path,
+                    "bench",
+                    &mut NullSink,
+                    &mut summary,
+                )
+                .unwrap();
+                summary.findings
+            })
+        })
+    });
+    group.bench_function("parquet_anonymize_1_thread", |b| {
+        b.iter(|| {
+            pool.install(|| {
+                qorgau::parquet::rewrite::anonymize_file(
+                    &engine,
+                    &policy,
+                    None,
+                    &path,
+                    std::io::sink(),
+                )
+                .unwrap()
+                .1
+                .rows
+            })
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scan, anonymize, table, risk, parquet);
 criterion_main!(benches);

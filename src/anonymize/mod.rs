@@ -629,8 +629,8 @@ fn merge_parquet(
         errors.push((name, e));
         return;
     }
-    for (k, op) in done.report.counts {
-        *counts.entry((k, op)).or_default() += 1;
+    for (k, n) in done.report.counts {
+        *counts.entry(k).or_default() += n;
     }
     for r in done.report.retyped {
         manifest.retyped.push(manifest::RetypedInfo {

@@ -140,13 +140,25 @@ impl Operator {
     }
 }
 
-/// Writes `template` with `{KIND}` and `{kind}` replaced.
+/// Writes `template` with `{KIND}` and `{kind}` replaced, without
+/// allocating: it runs once per tagged value.
 pub(crate) fn fill(template: &str, kind: Kind, out: &mut Vec<u8>) {
-    let upper = kind.id().to_ascii_uppercase();
-    let text = template
-        .replace("{KIND}", &upper)
-        .replace("{kind}", kind.id());
-    out.extend_from_slice(text.as_bytes());
+    let mut rest = template.as_bytes();
+    while let Some(at) = memchr::memchr(b'{', rest) {
+        out.extend_from_slice(&rest[..at]);
+        let tail = &rest[at..];
+        if tail.starts_with(b"{KIND}") {
+            out.extend(kind.id().bytes().map(|b| b.to_ascii_uppercase()));
+            rest = &tail[6..];
+        } else if tail.starts_with(b"{kind}") {
+            out.extend_from_slice(kind.id().as_bytes());
+            rest = &tail[6..];
+        } else {
+            out.push(b'{');
+            rest = &tail[1..];
+        }
+    }
+    out.extend_from_slice(rest);
 }
 
 #[cfg(test)]
@@ -163,5 +175,8 @@ mod tests {
         let mut out = Vec::new();
         tag.apply(Kind::Iin, b"900101300811", None, &mut out);
         assert_eq!(out, b"<IIN>");
+        out.clear();
+        fill("{x}[{kind}|{KIND}]{", Kind::Email, &mut out);
+        assert_eq!(out, b"{x}[email|EMAIL]{");
     }
 }

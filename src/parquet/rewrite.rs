@@ -65,7 +65,8 @@ pub struct Retyped {
 #[derive(Debug, Default)]
 pub struct FileReport {
     pub rows: u64,
-    pub counts: Vec<(Kind, &'static str)>,
+    /// Replaced values per kind and operator.
+    pub counts: std::collections::BTreeMap<(Kind, &'static str), u64>,
     pub retyped: Vec<Retyped>,
     pub dropped: Vec<String>,
 }
@@ -518,7 +519,9 @@ pub fn anonymize_file<W: Write + Send>(
                 message,
             })?;
             report.rows += batch.num_rows() as u64;
-            report.counts.extend(counts);
+            for c in counts {
+                *report.counts.entry(c).or_default() += 1;
+            }
             writer
                 .write(&batch)
                 .map_err(|e| write_err(Some(piece.row_group), e))?;
