@@ -708,12 +708,15 @@ fn risk_command(args: RiskArgs) -> i32 {
             return 2;
         }
     };
-    table.format = crate::table::InputFormat::Csv;
     let source = if args.table == "-" {
         input::Source::Stdin
     } else {
         input::Source::File(PathBuf::from(&args.table))
     };
+    // `risk` reads tables: anything that is not Parquet is CSV/TSV.
+    if !crate::parquet::is_parquet(&source, table.format) {
+        table.format = crate::table::InputFormat::Csv;
+    }
     let opts = crate::risk::RiskOptions {
         quasi: args
             .quasi

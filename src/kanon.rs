@@ -378,10 +378,10 @@ pub fn plan_table(
     let idx: Vec<usize> = opts
         .quasi
         .iter()
-        .map(|q| crate::risk::column(&reader.layout, q))
+        .map(|q| crate::risk::column(&reader, q))
         .collect::<Result<_, _>>()?;
     let mut combos = Combos::new(idx.len());
-    crate::risk::for_each_row(&mut reader, |cells| {
+    crate::risk::for_each_row(&mut reader, &idx, |cells| {
         let row: Vec<&str> = idx
             .iter()
             .map(|&i| cells.get(i).map_or("", String::as_str))

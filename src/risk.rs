@@ -88,10 +88,26 @@ const DEMOGRAPHIC: &[&str] = &[
     "қала",
 ];
 
+/// The rows of a table to measure: a CSV/TSV file, or a Parquet file's
+/// top-level columns.
 pub(crate) struct Reader {
-    chunker: Chunker<Box<dyn Read + Send>>,
-    pub(crate) layout: std::sync::Arc<Layout>,
-    first: bool,
+    /// Column names, and the kinds each name speaks for.
+    pub(crate) names: Vec<String>,
+    pub(crate) hints: Vec<u32>,
+    rows: Rows,
+}
+
+enum Rows {
+    Csv {
+        chunker: Chunker<Box<dyn Read + Send>>,
+        layout: std::sync::Arc<Layout>,
+        first: bool,
+    },
+    Parquet {
+        input: crate::parquet::ParquetInput,
+        /// Standard input, spooled: kept until the reader is dropped.
+        _spooled: Option<tempfile::NamedTempFile>,
+    },
 }
 
 pub(crate) fn open(
@@ -99,6 +115,34 @@ pub(crate) fn open(
     opts: &TableOptions,
     context: &ContextIndex,
 ) -> Result<Reader, String> {
+    if crate::parquet::is_parquet(source, opts.format) {
+        let (path, spooled) = match source {
+            Source::File(p) => (p.clone(), None),
+            Source::Stdin => {
+                let t = crate::parquet::spool_stdin().map_err(|e| e.to_string())?;
+                (t.path().to_path_buf(), Some(t))
+            }
+        };
+        let input = crate::parquet::ParquetInput::open(&path).map_err(|e| e.to_string())?;
+        let names: Vec<String> = input
+            .schema()
+            .fields()
+            .iter()
+            .map(|f| f.name().clone())
+            .collect();
+        let hints = names
+            .iter()
+            .map(|n| crate::table::column_hint(context, n))
+            .collect();
+        return Ok(Reader {
+            names,
+            hints,
+            rows: Rows::Parquet {
+                input,
+                _spooled: spooled,
+            },
+        });
+    }
     let r = source.open().map_err(|e| e.to_string())?;
     let mut chunker = Chunker::new(r, 4 << 20);
     let head = chunker.peek(256 << 10).map_err(|e| e.to_string())?;
@@ -106,30 +150,54 @@ pub(crate) fn open(
     let layout = Layout::sniff(head, is_tsv, opts, context).map_err(|e| e.0)?;
     chunker.split_records(layout.delimiter, opts.max_row);
     Ok(Reader {
-        chunker,
-        layout,
-        first: true,
+        names: layout.names.clone(),
+        hints: layout.hints.clone(),
+        rows: Rows::Csv {
+            chunker,
+            layout,
+            first: true,
+        },
     })
 }
 
-/// Calls `each` with the decoded cells of every data record.
+/// Calls `each` with the cells of every data record, in order, until it
+/// returns false. Only the columns in `needed` are filled in (the others
+/// are empty); a null is an empty cell.
 pub(crate) fn for_each_row(
     reader: &mut Reader,
+    needed: &[usize],
+    each: impl FnMut(&[String]) -> bool,
+) -> Result<(), String> {
+    match &mut reader.rows {
+        Rows::Csv {
+            chunker,
+            layout,
+            first,
+        } => csv_rows(chunker, layout, first, needed, each),
+        Rows::Parquet { input, .. } => parquet_rows(input, reader.names.len(), needed, each),
+    }
+}
+
+fn csv_rows(
+    chunker: &mut Chunker<Box<dyn Read + Send>>,
+    layout: &Layout,
+    first: &mut bool,
+    needed: &[usize],
     mut each: impl FnMut(&[String]) -> bool,
 ) -> Result<(), String> {
     let mut fields = Vec::new();
     let mut cells: Vec<String> = Vec::new();
     let mut raw = Vec::new();
-    while let Some(chunk) = reader.chunker.next_chunk().map_err(|e| e.to_string())? {
+    while let Some(chunk) = chunker.next_chunk().map_err(|e| e.to_string())? {
         let data = &chunk.data[..chunk.body.end];
         let mut pos = chunk.body.start
             + if chunk.index == 0 {
-                reader.layout.bom.min(chunk.body.len())
+                layout.bom.min(chunk.body.len())
             } else {
                 0
             };
         loop {
-            let next = match tokenize::record(data, pos, reader.layout.delimiter, &mut fields) {
+            let next = match tokenize::record(data, pos, layout.delimiter, &mut fields) {
                 Ok(Some((_, next))) => next,
                 Ok(None) => break,
                 Err(bad) => {
@@ -140,24 +208,20 @@ pub(crate) fn for_each_row(
                     ))
                 }
             };
-            let header = reader.first && reader.layout.has_header;
-            reader.first = false;
+            let header = *first && layout.has_header;
+            *first = false;
             if !header {
-                cells.clear();
-                for f in &fields {
+                cells.resize(fields.len(), String::new());
+                for (i, (f, cell)) in fields.iter().zip(cells.iter_mut()).enumerate() {
+                    cell.clear();
+                    if !needed.contains(&i) {
+                        continue;
+                    }
                     raw.clear();
                     tokenize::unescape(data, f, &mut raw);
-                    cells.push(
-                        reader
-                            .layout
-                            .encoding
-                            .decode_without_bom_handling(&raw)
-                            .0
-                            .trim()
-                            .to_string(),
-                    );
+                    cell.push_str(layout.encoding.decode_without_bom_handling(&raw).0.trim());
                 }
-                if !each(&cells) {
+                if !each(&cells[..fields.len()]) {
                     return Ok(());
                 }
             }
@@ -170,12 +234,78 @@ pub(crate) fn for_each_row(
     Ok(())
 }
 
-pub(crate) fn column(layout: &Layout, name: &str) -> Result<usize, String> {
-    layout
+/// Parquet rows: only the needed columns are read; each batch's cells are
+/// formatted as text in parallel (dates as `2024-03-01`, numbers as
+/// written), then handed over row by row in order.
+fn parquet_rows(
+    input: &crate::parquet::ParquetInput,
+    width: usize,
+    needed: &[usize],
+    mut each: impl FnMut(&[String]) -> bool,
+) -> Result<(), String> {
+    use arrow::util::display::{ArrayFormatter, FormatOptions};
+    let mut roots: Vec<usize> = needed.iter().copied().filter(|&i| i < width).collect();
+    roots.sort_unstable();
+    roots.dedup();
+    if roots.is_empty() {
+        roots.push(0);
+    }
+    let options = FormatOptions::default().with_null("");
+    let mut cells = vec![String::new(); width];
+    let mut stopped = false;
+    let ran = input.for_each_batch(
+        crate::parquet::scan::BATCH_ROWS,
+        Some(&roots),
+        |piece| -> Result<Vec<Vec<String>>, String> {
+            // Column-major: one formatter per column.
+            piece
+                .batch
+                .columns()
+                .iter()
+                .map(|a| {
+                    let f =
+                        ArrayFormatter::try_new(a.as_ref(), &options).map_err(|e| e.to_string())?;
+                    Ok((0..a.len())
+                        .map(|i| f.value(i).to_string().trim().to_string())
+                        .collect())
+                })
+                .collect()
+        },
+        |piece, columns| {
+            let columns = columns.map_err(|message| crate::parquet::ReadError {
+                row_group: Some(piece.row_group),
+                column: None,
+                message,
+            })?;
+            for r in 0..piece.batch.num_rows() {
+                for (&c, values) in roots.iter().zip(&columns) {
+                    cells[c].clone_from(&values[r]);
+                }
+                if !each(&cells) {
+                    stopped = true;
+                    return Err(crate::parquet::ReadError {
+                        row_group: None,
+                        column: None,
+                        message: String::new(),
+                    });
+                }
+            }
+            Ok(())
+        },
+    );
+    match ran {
+        Err(_) if stopped => Ok(()),
+        Err(e) => Err(e.to_string()),
+        Ok(()) => Ok(()),
+    }
+}
+
+pub(crate) fn column(reader: &Reader, name: &str) -> Result<usize, String> {
+    reader
         .names
         .iter()
         .position(|n| n == name || n.eq_ignore_ascii_case(name))
-        .ok_or_else(|| format!("no column {name:?} (columns: {})", layout.names.join(", ")))
+        .ok_or_else(|| format!("no column {name:?} (columns: {})", reader.names.join(", ")))
 }
 
 /// Proposes quasi-identifiers from the first rows: columns named like
@@ -186,15 +316,14 @@ fn propose(
     context: &ContextIndex,
 ) -> Result<Vec<String>, String> {
     let mut reader = open(source, opts, context)?;
-    let names = reader.layout.names.clone();
+    let names = reader.names.clone();
     // Direct identifiers (a header naming a kind: ФИО, ИИН, phone) are to be
     // removed, not measured as quasi-identifiers.
-    let direct: Vec<bool> = (0..names.len())
-        .map(|i| reader.layout.hint(i) != 0)
-        .collect();
+    let direct: Vec<bool> = reader.hints.iter().map(|&h| h != 0).collect();
+    let all: Vec<usize> = (0..names.len()).filter(|&i| !direct[i]).collect();
     let mut distinct: Vec<HashSet<String>> = vec![HashSet::new(); names.len()];
     let mut rows = 0usize;
-    for_each_row(&mut reader, |cells| {
+    for_each_row(&mut reader, &all, |cells| {
         for (d, c) in distinct.iter_mut().zip(cells) {
             if d.len() <= 1000 {
                 d.insert(c.clone());
@@ -247,19 +376,20 @@ pub fn measure(
     let mut reader = open(source, table, context)?;
     let qi: Vec<usize> = quasi
         .iter()
-        .map(|q| column(&reader.layout, q))
+        .map(|q| column(&reader, q))
         .collect::<Result<_, _>>()?;
     let si = opts
         .sensitive
         .as_deref()
-        .map(|s| column(&reader.layout, s))
+        .map(|s| column(&reader, s))
         .transpose()?;
+    let needed: Vec<usize> = qi.iter().copied().chain(si).collect();
     // Class key: the quasi-identifier values joined by a unit separator.
     let mut classes: HashMap<String, (u64, HashSet<String>)> = HashMap::new();
     let mut rows = 0u64;
     let mut key = String::new();
     let mut distinct: Vec<HashSet<String>> = vec![HashSet::new(); qi.len()];
-    for_each_row(&mut reader, |cells| {
+    for_each_row(&mut reader, &needed, |cells| {
         for (d, &i) in distinct.iter_mut().zip(&qi) {
             let v = cells.get(i).map_or("", String::as_str);
             if !d.contains(v) {

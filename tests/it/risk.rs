@@ -78,11 +78,69 @@ fn figures_match_a_reference_computation() {
     assert!((got["avg_risk"].as_f64().unwrap() - avg).abs() < 1e-9);
     assert!((got["max_risk"].as_f64().unwrap() - 1.0 / k as f64).abs() < 1e-12);
     assert_eq!(code, i32::from(k < 20));
+    // The same table as Parquet (empty cells as nulls, a dictionary column,
+    // an integer year, many row groups) gives the same figures.
+    let parquet = dir.path().join("t.parquet");
+    write_parquet(&parquet, &rows);
+    let (code2, got2) = risk(&[
+        parquet.to_str().unwrap(),
+        "--quasi",
+        "birth_year,sex,district",
+        "--sensitive",
+        "diagnosis",
+        "--k",
+        "20",
+        "-f",
+        "json",
+    ]);
+    assert_eq!(code2, code);
+    for field in [
+        "rows",
+        "classes",
+        "k",
+        "l",
+        "rows_below_k",
+        "avg_risk",
+        "max_risk",
+        "class_sizes",
+    ] {
+        assert_eq!(got2[field], got[field], "{field}");
+    }
     // Without --sensitive, l is null; an unknown column is an error.
     let (_, got) = risk(&[path.to_str().unwrap(), "--quasi", "sex", "-f", "json"]);
     assert!(got["l"].is_null());
     assert_eq!(got["k"], classes_by_sex(&rows));
     assert_eq!(risk(&[path.to_str().unwrap(), "--quasi", "nope"]).0, 2);
+}
+
+/// Writes the rows as Parquet: nulls for empty cells, `sex` dictionary
+/// encoded, `birth_year` an integer, row groups of 500 rows.
+fn write_parquet(path: &std::path::Path, rows: &[(String, String, String, String)]) {
+    use arrow::array::{ArrayRef, DictionaryArray, Int32Array, RecordBatch, StringArray};
+    use arrow::datatypes::Int8Type;
+    use std::sync::Arc;
+    let opt = |s: &String| (!s.is_empty()).then(|| s.clone());
+    let year: Int32Array = rows.iter().map(|r| r.0.parse::<i32>().ok()).collect();
+    let sex: DictionaryArray<Int8Type> = rows
+        .iter()
+        .map(|r| (!r.1.is_empty()).then_some(r.1.as_str()))
+        .collect();
+    let district: StringArray = rows.iter().map(|r| Some(r.2.clone())).collect();
+    let diagnosis: StringArray = rows.iter().map(|r| opt(&r.3)).collect();
+    let columns: Vec<(&str, ArrayRef)> = vec![
+        ("birth_year", Arc::new(year)),
+        ("sex", Arc::new(sex)),
+        ("district", Arc::new(district)),
+        ("diagnosis", Arc::new(diagnosis)),
+    ];
+    let batch = RecordBatch::try_from_iter(columns).unwrap();
+    let props = parquet::file::properties::WriterProperties::builder()
+        .set_max_row_group_row_count(Some(500))
+        .build();
+    let file = std::fs::File::create(path).unwrap();
+    let mut w = parquet::arrow::ArrowWriter::try_new(file, batch.schema(), Some(props)).unwrap();
+    w.write(&batch).unwrap();
+    w.close().unwrap();
 }
 
 fn classes_by_sex(rows: &[(String, String, String, String)]) -> u64 {
