@@ -348,6 +348,7 @@ fn parquet(c: &mut Criterion) {
                     &policy,
                     None,
                     &path,
+                    None,
                     std::io::sink(),
                 )
                 .unwrap()

@@ -317,8 +317,11 @@ pub fn run(
         .map(|input| {
             let k = opts.kanon.as_ref()?;
             let name = input.source.display();
-            if !opts.pipeline.table.is_table(&name) {
-                return Some(Err("--min-k applies to tables (CSV/TSV) only".to_string()));
+            let parquet = crate::parquet::is_parquet(&input.source, opts.pipeline.table.format);
+            if !opts.pipeline.table.is_table(&name) && !parquet {
+                return Some(Err(
+                    "--min-k applies to tables (CSV/TSV/Parquet) only".to_string()
+                ));
             }
             Some(crate::kanon::plan_table(
                 &input.source,
@@ -346,13 +349,18 @@ pub fn run(
         if parquet(&inputs[base]) {
             let input = &inputs[base];
             let done = match plans.get(base) {
-                Some(Some(Err(_))) => parquet_file::Done::failed(
-                    input,
-                    "--min-k applies to CSV/TSV tables only (not yet to Parquet); nothing written",
-                ),
-                _ => {
-                    parquet_file::anonymize(engine, policy, key, input, &opts.target, &mut stdout)?
+                Some(Some(Err(e))) => {
+                    parquet_file::Done::failed(input, &format!("{e}; nothing written"))
                 }
+                _ => parquet_file::anonymize(
+                    engine,
+                    policy,
+                    key,
+                    input,
+                    &opts.target,
+                    plan_of(base),
+                    &mut stdout,
+                )?,
             };
             merge_parquet(done, &mut manifest, &mut errors, &mut counts);
             base += 1;
@@ -640,6 +648,9 @@ fn merge_parquet(
             to: r.to,
         });
     }
+    manifest
+        .suppressed
+        .push((name.clone(), done.report.suppressed));
     if !done.report.dropped.is_empty() {
         manifest.dropped.push(manifest::DroppedInfo {
             path: name.clone(),

@@ -59,6 +59,7 @@ pub(super) fn anonymize(
     key: Option<&Key>,
     input: &Input,
     target: &Target,
+    kanon: Option<&crate::kanon::Plan>,
     stdout: &mut dyn Write,
 ) -> io::Result<Done> {
     let name = input.source.display();
@@ -100,14 +101,14 @@ pub(super) fn anonymize(
             Some(out) => AtomicOutput::create(out, input::is_gzip(out))
                 .map_err(|e| format!("{}: {e}", out.display()))
                 .and_then(|o| {
-                    anonymize_file(engine, policy, key, &path, o)
+                    anonymize_file(engine, policy, key, &path, kanon, o)
                         .map_err(|e| format!("{e}; no output written"))
                 })
                 .map(|(o, r)| (Some(o), None, r)),
             None => tempfile::tempfile()
                 .map_err(|e| e.to_string())
                 .and_then(|t| {
-                    anonymize_file(engine, policy, key, &path, t)
+                    anonymize_file(engine, policy, key, &path, kanon, t)
                         .map_err(|e| format!("{e}; no output written"))
                 })
                 .map(|(t, r)| (None, Some(t), r)),

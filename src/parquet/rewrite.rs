@@ -21,7 +21,7 @@ use std::sync::Arc;
 
 use ::parquet::arrow::ArrowWriter;
 use arrow::array::{Array, ArrayRef, AsArray, RecordBatch, StringArray};
-use arrow::datatypes::{Schema, SchemaRef};
+use arrow::datatypes::{DataType, Schema, SchemaRef};
 
 use super::columns::{walk, LeafClass, Leaves, RowMap, Visit};
 use super::file::ReadError;
@@ -50,6 +50,9 @@ pub struct Plan<'p> {
     retyped: Vec<bool>,
     /// Top-level columns removed.
     dropped: Vec<usize>,
+    /// k-anonymity: the plan, and the top-level column of each of its
+    /// quasi-identifiers.
+    kanon: Option<(&'p crate::kanon::Plan, Vec<usize>)>,
     schema: SchemaRef,
 }
 
@@ -69,6 +72,8 @@ pub struct FileReport {
     pub counts: std::collections::BTreeMap<(Kind, &'static str), u64>,
     pub retyped: Vec<Retyped>,
     pub dropped: Vec<String>,
+    /// Rows dropped to reach k-anonymity.
+    pub suppressed: u64,
 }
 
 /// The `[columns]` rule for `path`, or for the nearest parent that has
@@ -94,6 +99,7 @@ impl<'p> Plan<'p> {
         input: &ParquetInput,
         engine: &Engine,
         policy: &'p Policy,
+        kanon: Option<&'p crate::kanon::Plan>,
     ) -> Result<Plan<'p>, ReadError> {
         let plain = |message: String| ReadError {
             row_group: None,
@@ -200,11 +206,29 @@ impl<'p> Plan<'p> {
                 retyped[i] |= changes[i];
             }
         }
+        let kanon = match kanon {
+            Some(k) => {
+                let columns = k
+                    .quasi
+                    .iter()
+                    .map(|q| {
+                        schema
+                            .fields()
+                            .iter()
+                            .position(|f| f.name().eq_ignore_ascii_case(q))
+                            .ok_or_else(|| plain(format!("no column {q:?}")))
+                    })
+                    .collect::<Result<Vec<_>, _>>()?;
+                Some((k, columns))
+            }
+            None => None,
+        };
         let mut plan = Plan {
             leaves,
             rules,
             retyped,
             dropped,
+            kanon,
             schema: schema.clone(),
         };
         // The output schema: what the rewrite makes of an empty batch.
@@ -214,14 +238,40 @@ impl<'p> Plan<'p> {
             Some((fields, _)) => fields,
             None => schema.fields().clone(),
         };
+        // A generalized quasi-identifier holds text (`1985-1989`, `A`).
+        let generalized = plan.generalized();
         let kept: Vec<_> = fields
             .iter()
             .enumerate()
             .filter(|(c, _)| !plan.dropped.contains(c))
-            .map(|(_, f)| f.clone())
+            .map(
+                |(c, f)| match generalized.iter().find(|(col, _)| *col == c) {
+                    Some(_) => Arc::new(
+                        f.as_ref()
+                            .clone()
+                            .with_data_type(DataType::Utf8)
+                            .with_nullable(true),
+                    ),
+                    None => f.clone(),
+                },
+            )
             .collect();
         plan.schema = Arc::new(Schema::new_with_metadata(kept, schema.metadata().clone()));
         Ok(plan)
+    }
+
+    /// Quasi-identifier columns generalized by the k-anonymity plan, with
+    /// their position in the plan.
+    fn generalized(&self) -> Vec<(usize, usize)> {
+        match &self.kanon {
+            Some((k, columns)) => columns
+                .iter()
+                .enumerate()
+                .filter(|(qi, _)| k.levels[*qi] > 0)
+                .map(|(qi, &c)| (c, qi))
+                .collect(),
+            None => Vec::new(),
+        }
     }
 
     /// The schema of the output.
@@ -230,7 +280,7 @@ impl<'p> Plan<'p> {
     }
 
     fn report(&self, input: &Schema) -> (Vec<Retyped>, Vec<String>) {
-        let retyped = self
+        let mut retyped: Vec<Retyped> = self
             .leaves
             .0
             .iter()
@@ -242,6 +292,16 @@ impl<'p> Plan<'p> {
                 to: "Utf8".to_string(),
             })
             .collect();
+        for (c, _) in self.generalized() {
+            let f = input.field(c);
+            if f.data_type() != &DataType::Utf8 && !retyped.iter().any(|r| &r.column == f.name()) {
+                retyped.push(Retyped {
+                    column: f.name().clone(),
+                    from: f.data_type().to_string(),
+                    to: "Utf8".to_string(),
+                });
+            }
+        }
         let dropped = self
             .dropped
             .iter()
@@ -473,6 +533,15 @@ pub fn rewrite_batch(
         Some((_, columns)) => columns,
         None => batch.columns().to_vec(),
     };
+    let mut columns = columns;
+    let mut keep_rows = None;
+    if let Some((k, quasi)) = &plan.kanon {
+        let (generalized, keep) = kanon_columns(k, quasi, batch)?;
+        for (c, array) in generalized {
+            columns[c] = array;
+        }
+        keep_rows = keep;
+    }
     let kept: Vec<ArrayRef> = columns
         .into_iter()
         .enumerate()
@@ -480,9 +549,57 @@ pub fn rewrite_batch(
         .map(|(_, a)| a)
         .collect();
     let options = arrow::array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows()));
-    let out = RecordBatch::try_new_with_options(plan.schema.clone(), kept, &options)
+    let mut out = RecordBatch::try_new_with_options(plan.schema.clone(), kept, &options)
         .map_err(|e| e.to_string())?;
+    if let Some(keep) = keep_rows {
+        out = arrow::compute::filter_record_batch(&out, &keep).map_err(|e| e.to_string())?;
+    }
     Ok((out, r.counts))
+}
+
+/// Generalized columns by top-level index, and the rows that stay.
+type KanonBatch = (Vec<(usize, ArrayRef)>, Option<arrow::array::BooleanArray>);
+
+/// k-anonymity on one batch: the generalized quasi-identifier columns (by
+/// top-level index) and, when some row's class is suppressed, which rows
+/// stay. Values are compared as text, as `risk` and the plan saw them.
+fn kanon_columns(
+    k: &crate::kanon::Plan,
+    quasi: &[usize],
+    batch: &RecordBatch,
+) -> Result<KanonBatch, String> {
+    use arrow::util::display::{ArrayFormatter, FormatOptions};
+    let options = FormatOptions::default().with_null("");
+    let formatters = quasi
+        .iter()
+        .map(|&c| ArrayFormatter::try_new(batch.column(c).as_ref(), &options))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(|e| e.to_string())?;
+    let n = batch.num_rows();
+    let mut keep = Vec::with_capacity(n);
+    let mut generalized: Vec<Vec<Option<String>>> = vec![Vec::with_capacity(n); quasi.len()];
+    let mut values = vec![String::new(); quasi.len()];
+    for row in 0..n {
+        for (v, f) in values.iter_mut().zip(&formatters) {
+            *v = f.value(row).to_string().trim().to_string();
+        }
+        let refs: Vec<&str> = values.iter().map(String::as_str).collect();
+        keep.push(!k.suppressed.contains(&k.key(&refs)));
+        for (qi, g) in generalized.iter_mut().enumerate() {
+            if k.levels[qi] > 0 {
+                let v = k.hierarchies[qi].generalize(&values[qi], k.levels[qi]);
+                g.push((!v.is_empty()).then_some(v));
+            }
+        }
+    }
+    let arrays = generalized
+        .into_iter()
+        .enumerate()
+        .filter(|(qi, _)| k.levels[*qi] > 0)
+        .map(|(qi, g)| (quasi[qi], Arc::new(StringArray::from(g)) as ArrayRef))
+        .collect();
+    let keep = (!keep.iter().all(|&b| b)).then(|| arrow::array::BooleanArray::from(keep));
+    Ok((arrays, keep))
 }
 
 /// Anonymizes the Parquet file at `path` into `out`, which is returned
@@ -496,10 +613,11 @@ pub fn anonymize_file<W: Write + Send>(
     policy: &Policy,
     key: Option<&Key>,
     path: &Path,
+    kanon: Option<&crate::kanon::Plan>,
     out: W,
 ) -> Result<(W, FileReport), ReadError> {
     let input = ParquetInput::open(path)?;
-    let plan = Plan::new(&input, engine, policy)?;
+    let plan = Plan::new(&input, engine, policy, kanon)?;
     let write_err = |row_group: Option<usize>, e: ::parquet::errors::ParquetError| ReadError {
         row_group,
         column: None,
@@ -519,6 +637,7 @@ pub fn anonymize_file<W: Write + Send>(
                 message,
             })?;
             report.rows += batch.num_rows() as u64;
+            report.suppressed += (piece.batch.num_rows() - batch.num_rows()) as u64;
             for c in counts {
                 *report.counts.entry(c).or_default() += 1;
             }

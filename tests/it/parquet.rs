@@ -409,3 +409,58 @@ fn parquet_on_stdin_and_a_nested_drop_is_refused() {
         refused.stderr
     );
 }
+
+#[test]
+fn min_k_on_parquet_generalizes_suppresses_and_risk_agrees() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in.parquet");
+    synth::write(&input, 17, 400, 100, false).unwrap();
+    let output = dir.path().join("k.parquet");
+    let out = run(
+        &[
+            "anonymize",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+            "--quasi",
+            "birth_year,sex,region",
+            "--min-k",
+            "3",
+            "--max-suppression",
+            "0.25",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let manifest: Value = serde_json::from_slice(
+        &std::fs::read(dir.path().join("k.parquet.qorgau-manifest.json")).unwrap(),
+    )
+    .unwrap();
+    let k = &manifest["k_anonymity"][0];
+    let suppressed = k["suppressed_rows"].as_u64().unwrap();
+    assert!(
+        k["levels"][0].as_u64().unwrap() > 0,
+        "birth year generalized: {k}"
+    );
+    let risk = run(
+        &[
+            "risk",
+            output.to_str().unwrap(),
+            "--quasi",
+            "birth_year,sex,region",
+            "-f",
+            "json",
+        ],
+        None,
+        None,
+    );
+    let got: Value = serde_json::from_slice(&risk.stdout).unwrap();
+    assert!(got["k"].as_u64().unwrap() >= 3, "{got}");
+    assert_eq!(got["rows"].as_u64().unwrap() + suppressed, 400);
+    let (schema, _, _) = read(&output);
+    assert_eq!(
+        schema.field_with_name("birth_year").unwrap().data_type(),
+        &DataType::Utf8
+    );
+}
