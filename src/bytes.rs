@@ -10,6 +10,9 @@ pub const ALPHA: u8 = 4;
 pub const UPPER: u8 = 8;
 /// A byte the main loop must stop at (alphanumeric or an anchor like `+ @ % :`).
 pub const INTEREST: u8 = 16;
+/// The lead byte of a Cyrillic letter (U+0400–U+04FF, Kazakh letters too):
+/// where a Cyrillic word may start.
+pub const CYR: u8 = 32;
 
 /// The class of every byte value.
 pub static CLASS: [u8; 256] = build_classes();
@@ -34,6 +37,9 @@ const fn build_classes() -> [u8; 256] {
         }
         if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' {
             v |= INTEREST;
+        }
+        if c >= 0xD0 && c <= 0xD3 {
+            v |= CYR | INTEREST;
         }
         t[b] = v;
         b += 1;

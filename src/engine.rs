@@ -11,10 +11,12 @@
 
 use std::ops::Range;
 
-use crate::bytes::{self, is_alnum, is_digit, is_hex, ALPHA, CLASS, DIGIT, HEX, INTEREST};
+use crate::bytes::{
+    self, is_alnum, is_digit, is_hex, ALPHA, CLASS, CYR, DIGIT, HEX, INTEREST, UPPER,
+};
 use crate::context::{Context, ContextIndex};
 use crate::detect::keyed::{self, KeyIndex};
-use crate::detect::{card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, phone};
+use crate::detect::{card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, names, person, phone};
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
 use crate::patterns;
@@ -174,6 +176,7 @@ impl Engine {
             keys: &self.keys,
             given,
             out,
+            not_names: [0; 8],
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -190,6 +193,8 @@ impl Engine {
             }
             i = if class & (DIGIT | ALPHA) != 0 {
                 word(&mut cx, i)
+            } else if class & CYR != 0 {
+                cyrillic_word(&mut cx, i)
             } else {
                 anchor(&mut cx, i, b)
             };
@@ -256,6 +261,20 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // A Latin name: a capitalised word followed by another or an initial
+    // (checked here first: most capitalised words in logs start nothing).
+    let name_next = || match next {
+        Some(b' ') => {
+            bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || names::is_cyr_lead(b))
+        }
+        Some(b'.') => n == 1,
+        _ => false,
+    };
+    if CLASS[hay[s] as usize] & UPPER != 0 && name_next() && !is_digit_run_inside(hay, s, e) {
+        if let Some(end) = person::at(cx, s) {
+            return end;
+        }
+    }
     if n >= 3 && hay[s..].starts_with(b"eyJ") {
         if let Some(end) = keyed::jwt(cx, s) {
             return end;
@@ -264,6 +283,30 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = keyed::bearer(cx, s, e) {
             return end;
         }
+    }
+    e
+}
+
+/// Whether the ASCII run `s..e` holds a digit (a name has none).
+fn is_digit_run_inside(hay: &[u8], s: usize, e: usize) -> bool {
+    hay[s..e].iter().any(u8::is_ascii_digit)
+}
+
+/// A word starting with a Cyrillic letter: a name may start at a capital.
+/// Returns where scanning continues (past the word, or past the name).
+#[inline(never)]
+fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
+    let hay = cx.hay;
+    if names::is_upper_at(hay, s) {
+        if let Some(end) = person::at(cx, s) {
+            return end;
+        }
+    }
+    // Past the rest of the Cyrillic letters (lead and continuation bytes):
+    // a capital inside a word starts no name.
+    let mut e = s + 1;
+    while e < hay.len() && (0x80..=0xD3).contains(&hay[e]) {
+        e += 1;
     }
     e
 }
@@ -411,6 +454,8 @@ pub(crate) struct Cx<'a> {
     /// Kinds the surroundings speak for (see [`Engine::find_in_context`]).
     given: u32,
     out: &'a mut Vec<Finding>,
+    /// Hashes of capitalised word pairs that were no name (see `person`).
+    pub not_names: [u64; 8],
 }
 
 /// How much a finding depends on context words.

@@ -44,6 +44,7 @@ pub fn normalize(kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
                     .map(u8::to_ascii_uppercase),
             );
         }
+        Kind::Person => person(raw, out),
         Kind::Mac => {
             out.extend(
                 raw.iter()
@@ -90,9 +91,73 @@ fn percent_decode(raw: &[u8], out: &mut Vec<u8>) {
     }
 }
 
+/// A person's name keyed on its words in lower case, in sorted order, with
+/// a patronymic left out and Russian case endings of the given name and
+/// surname taken off: «Нурланов Ерлан Болатович», «Ерлан Нурланов» and
+/// «Нурланову Ерлану» are one person. (Initials are not matched to a full
+/// form: «Нурланов Е.Б.» is keyed on its own.)
+fn person(raw: &[u8], out: &mut Vec<u8>) {
+    let text = String::from_utf8_lossy(raw).to_lowercase();
+    let mut words: Vec<String> = text
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .filter(|w| {
+            let patronymic = [
+                "ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы",
+            ]
+            .iter()
+            .any(|e| w.ends_with(e) && w.chars().count() > 5);
+            !patronymic
+        })
+        .map(|w| {
+            // Surname case forms back to the nominative (masculine or feminine).
+            const FORMS: &[(&str, &str)] = &[
+                ("овой", "ова"),
+                ("евой", "ева"),
+                ("иной", "ина"),
+                ("овым", "ов"),
+                ("евым", "ев"),
+                ("иным", "ин"),
+                ("ову", "ов"),
+                ("еву", "ев"),
+                ("ину", "ин"),
+                ("ове", "ов"),
+                ("еве", "ев"),
+                ("ине", "ин"),
+            ];
+            for (form, nom) in FORMS {
+                if let Some(stem) = w.strip_suffix(form) {
+                    if stem.chars().count() >= 3 {
+                        return format!("{stem}{nom}");
+                    }
+                }
+            }
+            for end in ["ом", "ем", "у", "ю", "а", "е"] {
+                if let Some(stem) = w.strip_suffix(end) {
+                    if crate::detect::names::is_given(stem) {
+                        return stem.to_string();
+                    }
+                }
+            }
+            w.to_string()
+        })
+        .collect();
+    words.sort();
+    out.extend_from_slice(words.join(" ").as_bytes());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn case_forms_and_order_of_a_name_are_one_person() {
+        let n = |s: &str| normalized(Kind::Person, s.as_bytes());
+        assert_eq!(n("Нурланов Ерлан Болатович"), n("Ерлан Нурланов"));
+        assert_eq!(n("Нурланову Ерлану"), n("Ерлан Нурланов"));
+        assert_eq!(n("Ахметовой Айгерим"), n("Ахметова Айгерим Серикқызы"));
+        assert_ne!(n("Ахметова Айгерим"), n("Ахметов Ерлан"));
+    }
 
     #[test]
     fn every_spelling_of_a_phone_is_one_value() {

@@ -33,6 +33,7 @@ pub(crate) static FILES: &[(&str, &str)] = &[
         "auth_token.toml",
         include_str!("../patterns/auth_token.toml"),
     ),
+    ("person.toml", include_str!("../patterns/person.toml")),
 ];
 
 const OPEN: &str = "⟦";

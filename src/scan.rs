@@ -339,7 +339,15 @@ impl<'s> Emitter<'s> {
                     } else {
                         (self.line + dl, c + 1)
                     };
-                    preview_into(&chunk.data[f.start..f.end], &mut self.preview);
+                    let raw = &chunk.data[f.start..f.end];
+                    match &chunk.layout {
+                        // A Windows-1251 table: mask the text, not its bytes.
+                        Some(l) if l.encoding != encoding_rs::UTF_8 && !raw.is_ascii() => {
+                            let (text, _) = l.encoding.decode_without_bom_handling(raw);
+                            preview_into(text.as_bytes(), &mut self.preview);
+                        }
+                        _ => preview_into(raw, &mut self.preview),
+                    }
                     // Offsets are the file's: for UTF-16 input, two bytes a
                     // code unit after the byte-order mark.
                     let (start, end) = match s.units.get(n) {

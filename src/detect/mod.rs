@@ -16,6 +16,8 @@ pub(crate) mod keyed;
 pub(crate) mod kz_id;
 pub(crate) mod mac;
 pub(crate) mod meid;
+pub mod names;
+pub(crate) mod person;
 pub(crate) mod phone;
 
 #[allow(unused_imports)]

@@ -1,6 +1,7 @@
 //! `mask`: keeps `keep_first` leading and `keep_last` trailing letters or
 //! digits, replaces the others with `char`, and keeps every separator, so the
 //! shape survives: `+7 (701) ***-**-67`, `4400 43** **** 1234`, `a****@mail.kz`.
+//! A person's name becomes its initials: `Н. Е. Б.`.
 
 use serde::{Deserialize, Serialize};
 
@@ -28,6 +29,17 @@ impl Mask {
     }
 
     pub(super) fn apply(&self, kind: Kind, raw: &[u8], out: &mut Vec<u8>) {
+        if kind == Kind::Person && self.keep_first.is_none() && self.keep_last.is_none() {
+            // A name keeps its initials: «Нурланов Е. Б.» → «Н. Е. Б.».
+            let text = String::from_utf8_lossy(raw);
+            let initials: Vec<String> = text
+                .split(|c: char| c.is_whitespace() || c == '.')
+                .filter_map(|w| w.chars().next())
+                .map(|c| format!("{c}."))
+                .collect();
+            out.extend_from_slice(initials.join(" ").as_bytes());
+            return;
+        }
         let (first, last) = match kind {
             Kind::Phone => (4, 2),
             Kind::Card => (6, 4),
@@ -83,5 +95,7 @@ mod tests {
         );
         assert_eq!(mask(Kind::Email, "aigerim@mail.kz"), "a******@mail.kz");
         assert_eq!(mask(Kind::Iin, "900101300811"), "**********11");
+        assert_eq!(mask(Kind::Person, "Нурланов Е. Б."), "Н. Е. Б.");
+        assert_eq!(mask(Kind::Person, "Ахметова Айгерим Серикқызы"), "А. А. С.");
     }
 }

@@ -87,6 +87,7 @@ pub fn batch(seed: u64, first: u64, n: usize) -> (RecordBatch, Vec<CellLabel>) {
     for i in 0..n {
         let row = first + i as u64;
         fio.push(*r.pick(NAMES));
+        labels.push((row, "fio", Kind::Person));
         if r.chance(0.95) {
             let iin = v::iin(&mut r);
             iins.push(Some(iin.parse::<i64>().unwrap_or(0)));

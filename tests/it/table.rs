@@ -177,11 +177,21 @@ fn windows_1251_and_bom_are_kept() {
         &["scan", "-f", "jsonl", "--input-format", "csv", "-"],
         Some(&cp1251),
     ));
-    assert_eq!(found.len(), 2);
-    assert_eq!(found[0]["field"], "ИИН", "column names decoded");
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[0]["kind"], "person");
+    let name = &found[0];
+    let (ns, ne) = (
+        name["start"].as_u64().unwrap() as usize,
+        name["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(
+        &cp1251[ns..ne],
+        &encoding_rs::WINDOWS_1251.encode("Иванов Иван").0[..]
+    );
+    assert_eq!(found[1]["field"], "ИИН", "column names decoded");
     let (start, end) = (
-        found[0]["start"].as_u64().unwrap() as usize,
-        found[0]["end"].as_u64().unwrap() as usize,
+        found[1]["start"].as_u64().unwrap() as usize,
+        found[1]["end"].as_u64().unwrap() as usize,
     );
     assert_eq!(
         &cp1251[start..end],
@@ -194,7 +204,7 @@ fn windows_1251_and_bom_are_kept() {
     );
     let (decoded, _, bad) = encoding_rs::WINDOWS_1251.decode(&r.stdout);
     assert!(!bad);
-    assert_eq!(decoded, "ФИО;ИИН;Телефон\r\nИванов Иван;1990/M;<PHONE>\r\n");
+    assert_eq!(decoded, "ФИО;ИИН;Телефон\r\n<PERSON>;1990/M;<PHONE>\r\n");
     let mut bom = b"\xEF\xBB\xBFiin,x\n".to_vec();
     bom.extend_from_slice(b"900101300811,1\n");
     let r = run(
@@ -344,11 +354,12 @@ fn utf16_tables_and_text_keep_their_encoding_and_offsets() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "u16.csv", &le);
     let found = jsonl(&run(&["scan", "-f", "jsonl", &path], None));
-    assert_eq!(found.len(), 2);
-    assert_eq!(found[0]["field"], "ИИН");
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[0]["kind"], "person");
+    assert_eq!(found[1]["field"], "ИИН");
     let (s, e) = (
-        found[0]["start"].as_u64().unwrap() as usize,
-        found[0]["end"].as_u64().unwrap() as usize,
+        found[1]["start"].as_u64().unwrap() as usize,
+        found[1]["end"].as_u64().unwrap() as usize,
     );
     let raw: Vec<u16> = le[s..e]
         .chunks(2)
@@ -367,7 +378,7 @@ fn utf16_tables_and_text_keep_their_encoding_and_offsets() {
         .collect();
     assert_eq!(
         String::from_utf16(&units).unwrap(),
-        "ФИО,ИИН,тел\r\nИванов Иван,1990/M,<PHONE>\r\n"
+        "ФИО,ИИН,тел\r\n<PERSON>,1990/M,<PHONE>\r\n"
     );
     let keep = write(dir.path(), "keep.toml", b"default = \"keep\"\n");
     let r = run(&["anonymize", &path, "-o", "-", "-q", "-p", &keep], None);

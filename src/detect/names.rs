@@ -1,0 +1,434 @@
+//! Words as the name and address detectors see them: UTF-8 letter runs
+//! (Latin, Cyrillic and the Kazakh letters ә ғ қ ң ө ұ ү һ і), lowered into a
+//! stack buffer, and what a word can be — a given name from the dictionary
+//! (also in a Russian case form: Ерлану, Ольгой), a surname by its ending
+//! (-ов, -ева, -ину, -ұлы, -kyzy …), a patronymic by its ending (-ович,
+//! -овна, -ұлы, -қызы …), or a capitalised word that is none of these (a
+//! city, a month, an organisation: `patterns/dictionaries/not_names.txt`).
+
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::LazyLock;
+
+/// FNV-1a: the dictionary keys are short words looked up once per
+/// capitalised word, where SipHash's setup dominates.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
+
+/// Whether `b` starts a 2-byte UTF-8 letter of the Cyrillic block
+/// (U+0400–U+04FF), Kazakh letters included.
+#[inline]
+pub fn is_cyr_lead(b: u8) -> bool {
+    (0xD0..=0xD3).contains(&b)
+}
+
+/// The end of the letter run starting at `s`, in the script of its first
+/// letter (Latin, or Cyrillic with the Kazakh letters), a hyphen between
+/// letters included (`Абай-Құнанбаев`). `ИИКKZ…` is two runs.
+pub fn word_end(hay: &[u8], s: usize) -> usize {
+    let cyr = hay.get(s).is_some_and(|&b| is_cyr_lead(b));
+    let letter = |i: usize| -> usize {
+        match hay.get(i) {
+            Some(b) if !cyr && b.is_ascii_alphabetic() => 1,
+            Some(&b)
+                if cyr && is_cyr_lead(b) && hay.get(i + 1).is_some_and(|c| c & 0xC0 == 0x80) =>
+            {
+                2
+            }
+            _ => 0,
+        }
+    };
+    let mut e = s;
+    loop {
+        match letter(e) {
+            0 if e > s && hay.get(e) == Some(&b'-') && letter(e + 1) > 0 => e += 1,
+            0 => return e,
+            n => e += n,
+        }
+    }
+}
+
+/// Whether the letter at `hay[s..]` is upper case: A–Z, А–Я and Ё, І, and
+/// the Kazakh capitals Ә Ғ Қ Ң Ө Ұ Ү Һ (by their UTF-8 bytes, no decoding).
+#[inline]
+pub fn is_upper_at(hay: &[u8], s: usize) -> bool {
+    match (hay.get(s), hay.get(s + 1)) {
+        (Some(b), _) if b.is_ascii_uppercase() => true,
+        (Some(0xD0), Some(&c)) => (0x80..=0xAF).contains(&c),
+        (Some(0xD2), Some(&c)) => matches!(c, 0x92 | 0x9A | 0xA2 | 0xAE | 0xB0 | 0xBA),
+        (Some(0xD3), Some(&c)) => matches!(c, 0x98 | 0xA8),
+        _ => false,
+    }
+}
+
+/// Whether a letter run ends right before `i` (so `i` does not start a word).
+pub fn letter_before(hay: &[u8], i: usize) -> bool {
+    if i == 0 {
+        return false;
+    }
+    let b = hay[i - 1];
+    b.is_ascii_alphanumeric() || (b & 0xC0 == 0x80 && i >= 2 && is_cyr_lead(hay[i - 2]))
+}
+
+/// `word` in lower case, in `buf`; `None` if it is longer than the buffer
+/// or not UTF-8. Byte arithmetic for ASCII and the Cyrillic block (Kazakh
+/// capitals included), no decoding and no allocation: this runs for every
+/// capitalised word that may start a name.
+pub fn lower<'b>(word: &[u8], buf: &'b mut [u8; 96]) -> Option<&'b str> {
+    if word.len() > buf.len() {
+        return None;
+    }
+    let mut i = 0;
+    while i < word.len() {
+        let b = word[i];
+        match (b, word.get(i + 1)) {
+            (0xD0, Some(&c @ 0x80..=0x8F)) => {
+                buf[i] = 0xD1;
+                buf[i + 1] = c + 0x10;
+                i += 2;
+            }
+            (0xD0, Some(&c @ 0x90..=0x9F)) => {
+                buf[i] = 0xD0;
+                buf[i + 1] = c + 0x20;
+                i += 2;
+            }
+            (0xD0, Some(&c @ 0xA0..=0xAF)) => {
+                buf[i] = 0xD1;
+                buf[i + 1] = c - 0x20;
+                i += 2;
+            }
+            // Cyrillic supplement (Ғ Қ Ң Ү Ұ Һ Ә Ө …): capitals are even.
+            (0xD2, Some(&c @ 0x8A..=0xBF)) | (0xD3, Some(&c @ 0x80..=0xBF)) => {
+                buf[i] = b;
+                buf[i + 1] = if (b == 0xD3 && c == 0x80) || c % 2 == 1 {
+                    c
+                } else {
+                    c + 1
+                };
+                i += 2;
+            }
+            _ => {
+                buf[i] = b.to_ascii_lowercase();
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&buf[..word.len()]).ok()
+}
+
+/// The Russian-letter spelling of a Kazakh word (Нұрлан → Нурлан).
+fn russian_letters(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            'ә' => 'а',
+            'ғ' => 'г',
+            'қ' => 'к',
+            'ң' => 'н',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            other => other,
+        })
+        .collect()
+}
+
+/// Latin spellings of a Cyrillic word: the common transliteration and a
+/// few variants (й: i/y, ж: zh/j, х: kh/h, қ: k/q, ғ: g/gh, у: u/w before a
+/// vowel is not tried).
+fn latin(s: &str) -> Vec<String> {
+    let mut out = vec![String::new()];
+    for c in s.chars() {
+        let opts: &[&str] = match c {
+            'а' | 'ә' => &["a", "ae"],
+            'б' => &["b"],
+            'в' => &["v"],
+            'г' => &["g"],
+            'ғ' => &["g", "gh"],
+            'д' => &["d"],
+            'е' => &["e", "ye"],
+            'ё' => &["yo", "e"],
+            'ж' => &["zh", "j"],
+            'з' => &["z"],
+            'и' | 'і' => &["i"],
+            'й' => &["y", "i"],
+            'к' => &["k"],
+            'қ' => &["k", "q"],
+            'л' => &["l"],
+            'м' => &["m"],
+            'н' | 'ң' => &["n"],
+            'о' | 'ө' => &["o"],
+            'п' => &["p"],
+            'р' => &["r"],
+            'с' => &["s"],
+            'т' => &["t"],
+            'у' | 'ұ' | 'ү' => &["u"],
+            'ф' => &["f"],
+            'х' | 'һ' => &["kh", "h"],
+            'ц' => &["ts"],
+            'ч' => &["ch"],
+            'ш' => &["sh"],
+            'щ' => &["shch"],
+            'ы' => &["y"],
+            'э' => &["e"],
+            'ю' => &["yu", "iu"],
+            'я' => &["ya", "ia"],
+            'ь' | 'ъ' => &[""],
+            '-' => &["-"],
+            _ => &[""],
+        };
+        // Only the first variant past eight spellings: names are short.
+        let opts = if out.len() >= 8 { &opts[..1] } else { opts };
+        out = out
+            .iter()
+            .flat_map(|p| opts.iter().map(move |o| format!("{p}{o}")))
+            .collect();
+    }
+    out
+}
+
+fn load(text: &str) -> Vec<String> {
+    text.lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_lowercase)
+        .collect()
+}
+
+/// Given names, lower case: Cyrillic (both spellings) and Latin.
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = WordSet::default();
+    for name in load(include_str!("../../patterns/dictionaries/given_names.txt")) {
+        set.insert(russian_letters(&name));
+        set.extend(latin(&name));
+        set.insert(name);
+    }
+    set
+});
+
+static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
+    let mut set = WordSet::default();
+    for w in load(include_str!("../../patterns/dictionaries/not_names.txt")) {
+        set.insert(russian_letters(&w));
+        set.insert(w);
+    }
+    set
+});
+
+/// Russian case endings a given name can carry, longest first, with what
+/// the nominative ends in instead (Ольгой → Ольга, Ерланом → Ерлан).
+const CASE_ENDINGS: &[(&str, &str)] = &[
+    ("ой", "а"),
+    ("ей", "я"),
+    ("ом", ""),
+    ("ем", ""),
+    ("ым", ""),
+    ("ою", "а"),
+    ("ы", "а"),
+    ("и", "а"),
+    ("и", "я"),
+    ("е", "а"),
+    ("е", ""),
+    ("у", "а"),
+    ("ю", "я"),
+    ("а", ""),
+    ("я", "й"),
+    ("у", ""),
+    ("ю", "й"),
+];
+
+/// Whether `lower` is a given name, also in a Russian case form.
+pub fn is_given(lower: &str) -> bool {
+    if GIVEN.contains(lower) {
+        return true;
+    }
+    if lower.is_ascii() {
+        // Case endings are Russian; a Latin name is written as it is.
+        return false;
+    }
+    let mut buf = [0u8; 100];
+    CASE_ENDINGS.iter().any(|(end, nom)| {
+        let stem = lower.len().wrapping_sub(end.len());
+        if lower.len() <= end.len() + 4 || !lower.ends_with(end) || stem + nom.len() > buf.len() {
+            return false;
+        }
+        buf[..stem].copy_from_slice(&lower.as_bytes()[..stem]);
+        buf[stem..stem + nom.len()].copy_from_slice(nom.as_bytes());
+        std::str::from_utf8(&buf[..stem + nom.len()]).is_ok_and(|w| GIVEN.contains(w))
+    })
+}
+
+/// Surname endings (nominative and case forms), Cyrillic.
+const SURNAME_ENDINGS: &[&str] = &[
+    "ов",
+    "ев",
+    "ёв",
+    "ин",
+    "ын",
+    "ова",
+    "ева",
+    "ёва",
+    "ина",
+    "ына",
+    "ову",
+    "еву",
+    "ину",
+    "ыну",
+    "овым",
+    "евым",
+    "иным",
+    "ыным",
+    "ове",
+    "еве",
+    "ине",
+    "овой",
+    "евой",
+    "иной",
+    "ыной",
+    "овых",
+    "ский",
+    "ская",
+    "ской",
+    "ского",
+    "скому",
+    "ским",
+    "цкий",
+    "цкая",
+    "енко",
+    "ұлы",
+    "улы",
+    "қызы",
+    "кызы",
+];
+
+/// Surname endings in Latin transliteration.
+const SURNAME_ENDINGS_LATIN: &[&str] = &[
+    "ov", "ev", "in", "ova", "eva", "ina", "enko", "sky", "skiy", "skaya", "uly", "kyzy", "qyzy",
+];
+
+/// Patronymic endings (nominative and case forms), Cyrillic.
+const PATRONYMIC_ENDINGS: &[&str] = &[
+    "ович",
+    "евич",
+    "овича",
+    "евича",
+    "овичу",
+    "евичу",
+    "овичем",
+    "евичем",
+    "ична",
+    "овна",
+    "евна",
+    "ичны",
+    "овны",
+    "евны",
+    "ичне",
+    "овне",
+    "евне",
+    "ичной",
+    "овной",
+    "евной",
+    "ичну",
+    "овну",
+    "евну",
+    "ұлы",
+    "улы",
+    "қызы",
+    "кызы",
+];
+
+/// Patronymic endings in Latin transliteration.
+const PATRONYMIC_ENDINGS_LATIN: &[&str] = &[
+    "ovich", "evich", "ovna", "evna", "ichna", "uly", "kyzy", "qyzy",
+];
+
+fn ends_with_any(lower: &str, endings: &[&str], min_stem_chars: usize) -> bool {
+    endings.iter().any(|e| {
+        lower.ends_with(e) && lower[..lower.len() - e.len()].chars().count() >= min_stem_chars
+    })
+}
+
+/// What a word can be in a name.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordClass {
+    pub given: bool,
+    pub surname: bool,
+    pub patronymic: bool,
+    /// A listed non-name (city, month, organisation, common word).
+    pub stop: bool,
+}
+
+/// Classifies a capitalised word.
+pub fn classify(word: &[u8]) -> WordClass {
+    let mut buf = [0u8; 96];
+    let Some(lower) = lower(word, &mut buf) else {
+        return WordClass {
+            stop: true,
+            ..WordClass::default()
+        };
+    };
+    if NOT_NAMES.contains(lower) {
+        return WordClass {
+            stop: true,
+            ..WordClass::default()
+        };
+    }
+    let (surnames, patronymics) = if lower.is_ascii() {
+        (SURNAME_ENDINGS_LATIN, PATRONYMIC_ENDINGS_LATIN)
+    } else {
+        (SURNAME_ENDINGS, PATRONYMIC_ENDINGS)
+    };
+    WordClass {
+        given: is_given(lower),
+        surname: ends_with_any(lower, surnames, 3),
+        patronymic: ends_with_any(lower, patronymics, 3),
+        stop: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_and_forms() {
+        assert!(classify("Ерлан".as_bytes()).given);
+        assert!(classify("Ерлану".as_bytes()).given);
+        assert!(classify("Ольгой".as_bytes()).given);
+        assert!(
+            classify("Нурлан".as_bytes()).given,
+            "Russian-letter spelling"
+        );
+        assert!(classify(b"Daniyar").given);
+        assert!(classify(b"ERLAN").given);
+        assert!(classify("Нурланову".as_bytes()).surname);
+        assert!(classify("Ахметовой".as_bytes()).surname);
+        assert!(classify("Болатович".as_bytes()).patronymic);
+        assert!(classify("Серикқызы".as_bytes()).patronymic);
+        assert!(classify("Алматы".as_bytes()).stop);
+        assert!(!classify("Магазин".as_bytes()).surname);
+        let hay = "Абай-Құнанбаев,".as_bytes();
+        assert_eq!(word_end(hay, 0), hay.len() - 1);
+        assert!(is_upper_at("Ә".as_bytes(), 0));
+    }
+}

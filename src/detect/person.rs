@@ -1,0 +1,296 @@
+//! Person names in Cyrillic (Russian and Kazakh) and Latin script. There is
+//! no checksum, so a name is a run of up to three capitalised words or
+//! initials whose parts say what they are, and the confidence is the sum of
+//! that evidence:
+//!
+//! - surname + given name + patronymic (Нурланов Ерлан Болатович): 0.99;
+//! - surname and given name in either order, given name + patronymic: ~0.9;
+//! - a surname-shaped word and initials (Жумабаева Г.К., Г. К. Жумабаева): 0.9;
+//! - a capitalised word with initials, or beside a dictionary given name,
+//!   that is no surname by its ending (Сейтқали Асқар): below the default
+//!   threshold unless a context word (ФИО, клиент, азамат, Mr) is near.
+//!
+//! A run that an address marker precedes (`ул. Абая`) or follows (`Абай
+//! даңғылы`) is a street, and cities, months and organisations are never
+//! parts of a name (`patterns/dictionaries/not_names.txt`).
+
+use super::names::{classify, is_upper_at, letter_before, lower, word_end, WordClass};
+use crate::engine::{Cx, Needs};
+use crate::kind::Kind;
+
+#[derive(Debug, Clone, Copy)]
+enum Tok {
+    Word {
+        start: usize,
+        end: usize,
+        class: WordClass,
+    },
+    /// One to three initials (`Г.`, `Г.К.`, `Г. К.`).
+    Initials { end: usize, count: u8 },
+}
+
+impl Tok {
+    fn end(self) -> usize {
+        match self {
+            Tok::Word { end, .. } | Tok::Initials { end, .. } => end,
+        }
+    }
+}
+
+/// Characters in a letter run (every letter is one or two bytes).
+fn chars(w: &[u8]) -> usize {
+    w.iter().filter(|&&b| b & 0xC0 != 0x80).count()
+}
+
+/// The capitalised word or initials starting at `i`.
+fn token_at(hay: &[u8], i: usize) -> Option<Tok> {
+    if !is_upper_at(hay, i) {
+        return None;
+    }
+    let e = word_end(hay, i);
+    let n = chars(&hay[i..e]);
+    if n == 1 && hay.get(e) == Some(&b'.') {
+        let mut end = e + 1;
+        let mut count = 1;
+        while count < 3 {
+            let j = if hay.get(end) == Some(&b' ') {
+                end + 1
+            } else {
+                end
+            };
+            if !is_upper_at(hay, j) {
+                break;
+            }
+            let we = word_end(hay, j);
+            if chars(&hay[j..we]) != 1 || hay.get(we) != Some(&b'.') {
+                break;
+            }
+            end = we + 1;
+            count += 1;
+        }
+        return Some(Tok::Initials { end, count });
+    }
+    if n < 2 || e - i > 64 {
+        return None;
+    }
+    // Capitalised (Ерлан) or all capitals (ERLAN); not camelCase. Letters
+    // are one or two bytes; a capital after a hyphen starts a new part.
+    let mut j = i + if hay[i] < 0x80 { 1 } else { 2 };
+    let (mut upper, mut lower) = (0, 0);
+    while j < e {
+        if hay[j] == b'-' {
+            j += 1;
+            if j < e {
+                j += if hay[j] < 0x80 { 1 } else { 2 };
+            }
+            continue;
+        }
+        if is_upper_at(hay, j) {
+            upper += 1;
+        } else {
+            lower += 1;
+        }
+        j += if hay[j] < 0x80 { 1 } else { 2 };
+    }
+    if upper > 0 && lower > 0 {
+        return None;
+    }
+    Some(Tok::Word {
+        start: i,
+        end: e,
+        class: WordClass::default(),
+    })
+}
+
+/// The token after `prev` (one space between them).
+fn next(hay: &[u8], prev: Tok) -> Option<Tok> {
+    let e = prev.end();
+    if hay.get(e) != Some(&b' ') {
+        return None;
+    }
+    token_at(hay, e + 1)
+}
+
+/// Street markers before a name (`ул. Абая`) and after one (`Абай
+/// даңғылы`), lower case.
+const STREET_BEFORE: &[&str] = &[
+    "ул",
+    "улица",
+    "пр",
+    "пр-т",
+    "просп",
+    "проспект",
+    "им",
+    "имени",
+    "мкр",
+    "пер",
+    "переулок",
+    "б-р",
+    "бульвар",
+    "пл",
+    "площадь",
+    "ш",
+    "шоссе",
+    "наб",
+    "st",
+    "str",
+    "ave",
+];
+const STREET_AFTER: &[&str] = &[
+    "көшесі",
+    "көш",
+    "даңғылы",
+    "даңғ",
+    "шағын",
+    "ықшам",
+    "алаңы",
+    "ауданы",
+    "ауылы",
+    "қаласы",
+    "облысы",
+    "тұйығы",
+    "street",
+    "avenue",
+    "st",
+    "ave",
+];
+
+fn word_is(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
+    let mut buf = [0u8; 96];
+    lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
+}
+
+/// Whether the word before `s` (across a space and an optional dot) is a
+/// street marker.
+fn street_before(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && matches!(hay[i - 1], b' ' | b'.') {
+        i -= 1;
+    }
+    let e = i;
+    while i > 0 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] >= 0x80 || hay[i - 1] == b'-') {
+        i -= 1;
+    }
+    i < e && word_is(hay, i, e, STREET_BEFORE)
+}
+
+fn street_after(hay: &[u8], e: usize) -> bool {
+    let mut i = e;
+    while matches!(hay.get(i), Some(b' ' | b',')) {
+        i += 1;
+    }
+    let we = word_end(hay, i);
+    we > i && word_is(hay, i, we, STREET_AFTER)
+}
+
+fn fnv(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1
+}
+
+/// The confidence of a name made of `toks`, or `None` when they are not one.
+fn judge(toks: &[Tok]) -> Option<f32> {
+    use Tok::{Initials, Word};
+    let name = |c: &WordClass| !c.stop;
+    let unknown = |c: &WordClass| !c.stop && !c.given && !c.surname && !c.patronymic;
+    match *toks {
+        [Word { class: a, .. }, Word { class: b, .. }, Word { class: c, .. }]
+            if name(&a) && name(&b) && name(&c) =>
+        {
+            if a.surname && b.given && c.patronymic {
+                Some(0.99)
+            } else if a.given && b.patronymic && c.surname {
+                Some(0.97)
+            } else if (unknown(&a) || a.surname) && b.given && c.patronymic {
+                // Kazakh surnames without a Russian ending (Сейтқали Асқар Болатұлы).
+                Some(0.95)
+            } else {
+                None
+            }
+        }
+        [Word { class: a, .. }, Word { class: b, .. }] if name(&a) && name(&b) => {
+            if (a.surname && b.given) || (a.given && b.surname) {
+                Some(0.9)
+            } else if a.given && b.patronymic {
+                Some(0.85)
+            } else if (a.given && unknown(&b)) || (unknown(&a) && b.given) {
+                Some(0.45)
+            } else {
+                None
+            }
+        }
+        [Word { class: a, .. }, Initials { count, .. }]
+        | [Initials { count, .. }, Word { class: a, .. }]
+            if name(&a) =>
+        {
+            if a.surname {
+                Some(0.9)
+            } else if count >= 2 && unknown(&a) {
+                Some(0.6)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// A name starting at `s` (a capitalised word or an initial); returns its
+/// end when one was reported.
+#[inline(never)]
+pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if letter_before(hay, s) {
+        return None;
+    }
+    // Most capitalised words start a sentence and a lower-case word
+    // follows: look at the next byte and letter before anything else.
+    let e = word_end(hay, s);
+    let initial = e - s <= 2 && hay.get(e) == Some(&b'.');
+    let pair = hay.get(e) == Some(&b' ') && is_upper_at(hay, e + 1);
+    if !initial && !pair {
+        return None;
+    }
+    let t1 = token_at(hay, s)?;
+    let t2 = next(hay, t1)?;
+    // Logs repeat the same capitalised pairs (`Mobile Safari` in every user
+    // agent): remember a few that were no name.
+    let seen = fnv(&hay[s..t2.end()]);
+    if cx.not_names.contains(&seen) {
+        return None;
+    }
+    let t3 = next(hay, t2);
+    let classified = |t: Tok| match t {
+        Tok::Word { start, end, .. } => Tok::Word {
+            start,
+            end,
+            class: classify(&hay[start..end]),
+        },
+        other => other,
+    };
+    let (t1, t2, t3) = (classified(t1), classified(t2), t3.map(classified));
+    let (end, conf) = match t3.and_then(|t3| judge(&[t1, t2, t3]).map(|c| (t3.end(), c))) {
+        Some(found) => found,
+        None => {
+            let Some(conf) = judge(&[t1, t2]) else {
+                cx.not_names[seen as usize % cx.not_names.len()] = seen;
+                return None;
+            };
+            // A word that is not itself a name part (`Dear`, `Исполнитель`)
+            // before a better name: let the name start at the next token.
+            let t1_unknown =
+                matches!(t1, Tok::Word { class, .. } if !class.surname && !class.given);
+            let better = t3.and_then(|t3| judge(&[t2, t3])).is_some_and(|c| c > conf);
+            if t1_unknown && better {
+                return None;
+            }
+            (t2.end(), conf)
+        }
+    };
+    if street_before(hay, s) || street_after(hay, end) {
+        return None;
+    }
+    cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
+        .then_some(end)
+}
