@@ -16,7 +16,9 @@ use crate::bytes::{
 };
 use crate::context::{Context, ContextIndex};
 use crate::detect::keyed::{self, KeyIndex};
-use crate::detect::{card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, names, person, phone};
+use crate::detect::{
+    address, card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, names, person, phone,
+};
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
 use crate::patterns;
@@ -302,9 +304,15 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    let we = names::word_end(hay, s);
+    if we > s && address::is_marker(hay, s, we) {
+        if let Some(end) = address::at(cx, s, we) {
+            return end;
+        }
+    }
     // Past the rest of the Cyrillic letters (lead and continuation bytes):
     // a capital inside a word starts no name.
-    let mut e = s + 1;
+    let mut e = we.max(s + 1);
     while e < hay.len() && (0x80..=0xD3).contains(&hay[e]) {
         e += 1;
     }

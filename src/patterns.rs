@@ -34,6 +34,7 @@ pub(crate) static FILES: &[(&str, &str)] = &[
         include_str!("../patterns/auth_token.toml"),
     ),
     ("person.toml", include_str!("../patterns/person.toml")),
+    ("address.toml", include_str!("../patterns/address.toml")),
 ];
 
 const OPEN: &str = "⟦";

@@ -6,6 +6,7 @@
 //! so the main loop skips past it; it reports through [`Cx::emit`], which
 //! folds in the context words.
 
+pub(crate) mod address;
 pub(crate) mod card;
 pub(crate) mod email;
 pub(crate) mod iban;

@@ -1,0 +1,318 @@
+//! Street-level addresses in Russian and Kazakh. A city or a region alone
+//! is a useful statistic and stays; what points to a household is the
+//! street with its house and flat, so the span covers exactly that:
+//!
+//! - Russian: a marker before the name — `ул.`, `пр.`/`пр-т`/`просп.`,
+//!   `мкр.`, `пер.`, `б-р`, `ш.`, `наб.`, `пл.` — then the name (capitalised
+//!   words, `Самал-2`, `Кабанбай батыра`), then `д. 28В`, `кв. 12`, `корп. 2`,
+//!   `офис 704`: «ул. Абая, д. 28В, кв. 12»;
+//! - Kazakh: the name before a marker — `көшесі`, `даңғылы`, `шағын ауданы`,
+//!   `ықшам ауданы`, `алаңы`, `тұйығы` — then `150-үй`, `12-пәтер`,
+//!   `704-кеңсе`: «Абай даңғылы, 150-үй, 12-пәтер».
+//!
+//! A street with a house number is 0.95; a street name alone 0.8.
+
+use super::names::{is_upper_at, lower, word_end};
+use crate::engine::{Cx, Needs};
+use crate::kind::Kind;
+
+/// Russian markers that come before the street's name (lower case, without
+/// their dot).
+const BEFORE: &[&str] = &[
+    "ул",
+    "улица",
+    "пр",
+    "пр-т",
+    "просп",
+    "проспект",
+    "мкр",
+    "микрорайон",
+    "пер",
+    "переулок",
+    "б-р",
+    "бульвар",
+    "ш",
+    "шоссе",
+    "наб",
+    "набережная",
+    "пл",
+    "площадь",
+    "тупик",
+];
+
+/// Kazakh markers that come after the name; `ауданы` only after `шағын` or
+/// `ықшам` (a district of a city is `ауданы` alone, and stays).
+const AFTER: &[&str] = &["көшесі", "даңғылы", "алаңы", "тұйығы", "шағын", "ықшам"];
+
+/// Words of a house, building or flat part, Russian (before the number)
+/// and Kazakh (after it, joined by a hyphen or a space).
+const HOUSE_BEFORE: &[&str] = &[
+    "д",
+    "дом",
+    "кв",
+    "квартира",
+    "корп",
+    "корпус",
+    "офис",
+    "оф",
+    "стр",
+    "блок",
+];
+const HOUSE_AFTER: &[&str] = &["үй", "пәтер", "кеңсе", "корпус", "блок"];
+
+/// Lower-case name words that belong to a street's name.
+const NAME_PARTS: &[&str] = &[
+    "батыра",
+    "батыр",
+    "би",
+    "ана",
+    "ата",
+    "хана",
+    "хан",
+    "жырау",
+    "ақын",
+    "имени",
+    "им",
+];
+
+fn word_in(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
+    let mut buf = [0u8; 96];
+    lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
+}
+
+/// The first two letters of a word as a number (four bytes of Cyrillic).
+const fn prefix(s: &str) -> u32 {
+    let b = s.as_bytes();
+    u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+}
+
+const UL: u32 = prefix("ул");
+const PR: u32 = prefix("пр");
+const MK: u32 = prefix("мк");
+const MI: u32 = prefix("ми");
+const PE: u32 = prefix("пе");
+const BU: u32 = prefix("бу");
+const SHO: u32 = prefix("шо");
+const NA: u32 = prefix("на");
+const PL: u32 = prefix("пл");
+const TU: u32 = prefix("ту");
+const KO: u32 = prefix("кө");
+const DA: u32 = prefix("да");
+const AL: u32 = prefix("ал");
+const TY: u32 = prefix("тұ");
+const SHA: u32 = prefix("ша");
+const YK: u32 = prefix("ық");
+
+/// Whether the lower-case Cyrillic word `s..e` is an address marker: the
+/// check the main loop makes for every lower-case Cyrillic word, so the
+/// first two letters are compared as one number before any list.
+pub fn is_marker(hay: &[u8], s: usize, e: usize) -> bool {
+    let w = &hay[s..e];
+    let short = matches!(w, [0xD1, 0x88] | [0xD0, 0xB1, b'-', 0xD1, 0x80]); // ш, б-р
+    if !short {
+        let Some(p) = w.get(..4) else { return false };
+        let p = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
+        if !matches!(
+            p,
+            UL | PR | MK | MI | PE | BU | SHO | NA | PL | TU | KO | DA | AL | TY | SHA | YK
+        ) {
+            return false;
+        }
+    }
+    e - s <= 20 && (word_in(hay, s, e, BEFORE) || word_in(hay, s, e, AFTER))
+}
+
+fn skip(hay: &[u8], mut i: usize, chars: &[u8]) -> usize {
+    while hay.get(i).is_some_and(|b| chars.contains(b)) {
+        i += 1;
+    }
+    i
+}
+
+/// A house or flat number at `i`: digits, then an optional letter
+/// (`28В`, `12а`) or `/2`.
+fn number_end(hay: &[u8], i: usize) -> Option<usize> {
+    let mut e = i;
+    while hay.get(e).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+    }
+    if e == i || e - i > 5 {
+        return None;
+    }
+    if hay.get(e) == Some(&b'/') && hay.get(e + 1).is_some_and(u8::is_ascii_digit) {
+        e += 1;
+        while hay.get(e).is_some_and(u8::is_ascii_digit) {
+            e += 1;
+        }
+    }
+    // A letter right after the digits (28В, 12a), not the start of a word.
+    let we = word_end(hay, e);
+    if we > e && we - e <= 2 {
+        e = we;
+    }
+    Some(e)
+}
+
+/// House, building and flat parts after `i` (the end of the street's
+/// name); returns the end of the last one.
+fn house_parts(hay: &[u8], mut i: usize) -> Option<usize> {
+    let mut last = None;
+    for _ in 0..4 {
+        let j = skip(hay, i, b", ");
+        // Russian: `д. 28В`, `кв 12`, or a bare number right after the name.
+        let we = word_end(hay, j);
+        if we > j && word_in(hay, j, we, HOUSE_BEFORE) {
+            let k = skip(hay, we, b". ");
+            if let Some(n) = number_end(hay, k) {
+                last = Some(n);
+                i = n;
+                continue;
+            }
+            break;
+        }
+        if let Some(n) = number_end(hay, j) {
+            // Kazakh: `150-үй`, `12 пәтер`; or a bare house number once.
+            let k = skip(hay, n, b"- ");
+            let ke = word_end(hay, k);
+            if ke > k && word_in(hay, k, ke, HOUSE_AFTER) {
+                last = Some(ke);
+                i = ke;
+                continue;
+            }
+            if last.is_none() {
+                last = Some(n);
+                i = n;
+                continue;
+            }
+        }
+        break;
+    }
+    last
+}
+
+/// A street name's words from `i`: capitalised words, `Самал-2`,
+/// `Кабанбай батыра`; returns its end.
+fn name_forward(hay: &[u8], i: usize) -> Option<usize> {
+    let mut end = None;
+    let mut j = i;
+    for _ in 0..4 {
+        let we = word_end(hay, j);
+        let is_word =
+            we > j && (is_upper_at(hay, j) || end.is_some() && word_in(hay, j, we, NAME_PARTS));
+        let numbered = we == j && hay.get(j).is_some_and(u8::is_ascii_digit);
+        if is_word {
+            let mut e = we;
+            // `Самал-2`, `Жетісу-3`.
+            if hay.get(e) == Some(&b'-') && hay.get(e + 1).is_some_and(u8::is_ascii_digit) {
+                e = skip(hay, e + 1, b"0123456789");
+            }
+            end = Some(e);
+            j = e;
+        } else if numbered && end.is_none() {
+            // `1-я линия`, `5-й микрорайон`.
+            let n = skip(hay, j, b"0123456789");
+            let k = if hay.get(n) == Some(&b'-') { n + 1 } else { n };
+            let ke = word_end(hay, k);
+            if ke == k || ke - k > 4 {
+                return None;
+            }
+            end = Some(ke);
+            j = ke;
+        } else {
+            break;
+        }
+        if hay.get(j) != Some(&b' ') {
+            break;
+        }
+        j += 1;
+    }
+    end
+}
+
+/// A Russian address whose marker starts at `s` (ending at `e`).
+fn russian(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let i = skip(hay, e, b". ");
+    if i == e {
+        return None;
+    }
+    let name = name_forward(hay, i)?;
+    let (end, conf) = match house_parts(hay, name) {
+        Some(h) => (h, 0.95),
+        None => (name, 0.8),
+    };
+    cx.emit(s, end, Kind::Address, conf, Needs::Nothing)
+        .then_some(end)
+}
+
+/// Where the name before a Kazakh marker at `m` starts: up to three words
+/// (capitalised, or street-name parts like `батыр`), or `Жетісу-2`.
+fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
+    let mut start = None;
+    let mut i = m;
+    for _ in 0..3 {
+        if i == 0 || hay[i - 1] != b' ' {
+            break;
+        }
+        let e = i - 1;
+        // Back over digits and a hyphen (`Самал-2`).
+        let mut w = e;
+        while w > 0 && hay[w - 1].is_ascii_digit() {
+            w -= 1;
+        }
+        if w < e && w > 0 && hay[w - 1] == b'-' {
+            w -= 1;
+        }
+        let we = w;
+        while w > 0
+            && (hay[w - 1] >= 0x80 || hay[w - 1].is_ascii_alphabetic() || hay[w - 1] == b'-')
+        {
+            w -= 1;
+        }
+        if w == we {
+            break;
+        }
+        let named = is_upper_at(hay, w) || word_in(hay, w, we, NAME_PARTS);
+        if !named {
+            break;
+        }
+        start = Some(w);
+        i = w;
+    }
+    start.filter(|&s| is_upper_at(hay, s))
+}
+
+/// A Kazakh address whose marker starts at `m` (ending at `e`).
+fn kazakh(cx: &mut Cx, m: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut marker_end = e;
+    let mut buf = [0u8; 96];
+    let w = lower(&hay[m..e], &mut buf)?;
+    if w == "шағын" || w == "ықшам" {
+        // `шағын ауданы`, `ықшам ауданы` (also `шағын аудан`).
+        let j = skip(hay, e, b" ");
+        let je = word_end(hay, j);
+        if !word_in(hay, j, je, &["ауданы", "аудан"]) {
+            return None;
+        }
+        marker_end = je;
+    }
+    let s = name_backward(hay, m)?;
+    let (end, conf) = match house_parts(hay, marker_end) {
+        Some(h) => (h, 0.95),
+        None => (marker_end, 0.8),
+    };
+    cx.emit(s, end, Kind::Address, conf, Needs::Nothing)
+        .then_some(end)
+}
+
+/// An address around the marker word `s..e`; returns its end when one was
+/// reported.
+pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if word_in(hay, s, e, BEFORE) {
+        russian(cx, s, e)
+    } else {
+        kazakh(cx, s, e)
+    }
+}
