@@ -272,7 +272,8 @@ fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
         if w == we {
             break;
         }
-        let named = is_upper_at(hay, w) || word_in(hay, w, we, NAME_PARTS);
+        let named = (is_upper_at(hay, w) && !super::names::is_not_name(&hay[w..we]))
+            || word_in(hay, w, we, NAME_PARTS);
         if !named {
             break;
         }

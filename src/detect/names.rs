@@ -235,6 +235,19 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     set
 });
 
+/// Surnames no ending gives away (Ким, Ли, Цой).
+static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
+    load(include_str!("../../patterns/dictionaries/surnames.txt"))
+        .into_iter()
+        .collect()
+});
+
+/// Whether a word is a listed non-name (a city, a month, a role word).
+pub fn is_not_name(word: &[u8]) -> bool {
+    let mut buf = [0u8; 96];
+    lower(word, &mut buf).is_some_and(|w| NOT_NAMES.contains(w))
+}
+
 /// Russian case endings a given name can carry, longest first, with what
 /// the nominative ends in instead (Ольгой → Ольга, Ерланом → Ерлан).
 const CASE_ENDINGS: &[(&str, &str)] = &[
@@ -376,6 +389,9 @@ pub struct WordClass {
     pub patronymic: bool,
     /// A listed non-name (city, month, organisation, common word).
     pub stop: bool,
+    /// Ends like a Russian verb in the past or present tense (Звонила,
+    /// просит): a capitalised one starts a sentence, not a name.
+    pub verb: bool,
 }
 
 /// Classifies a capitalised word.
@@ -398,11 +414,21 @@ pub fn classify(word: &[u8]) -> WordClass {
     } else {
         (SURNAME_ENDINGS, PATRONYMIC_ENDINGS)
     };
+    const VERB: &[&str] = &[
+        "ла", "ло", "ли", "ил", "ал", "ел", "ет", "ит", "ут", "ют", "ят", "ат",
+    ];
     WordClass {
         given: is_given(lower),
-        surname: ends_with_any(lower, surnames, 3),
+        surname: ends_with_any(lower, surnames, 3) || SURNAMES.contains(lower),
         patronymic: ends_with_any(lower, patronymics, 3),
         stop: false,
+        // Russian verbs have no Kazakh letters, and -қали/-ғали (Сейтқали,
+        // Ерғали, also in Russian letters) is a Kazakh name.
+        verb: !lower.is_ascii()
+            && !lower.contains(['ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і'])
+            && !lower.ends_with("кали")
+            && !lower.ends_with("гали")
+            && ends_with_any(lower, VERB, 3),
     }
 }
 

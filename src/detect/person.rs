@@ -202,7 +202,7 @@ fn judge(toks: &[Tok]) -> Option<f32> {
                 Some(0.99)
             } else if a.given && b.patronymic && c.surname {
                 Some(0.97)
-            } else if (unknown(&a) || a.surname) && b.given && c.patronymic {
+            } else if (unknown(&a) && !a.verb || a.surname) && b.given && c.patronymic {
                 // Kazakh surnames without a Russian ending (Сейтқали Асқар Болатұлы).
                 Some(0.95)
             } else {
@@ -214,7 +214,10 @@ fn judge(toks: &[Tok]) -> Option<f32> {
                 Some(0.9)
             } else if a.given && b.patronymic {
                 Some(0.85)
-            } else if (a.given && unknown(&b)) || (unknown(&a) && b.given) {
+            } else if a.given && b.given {
+                // A Kazakh name with the father's name as surname (Нұрбол Төлеген).
+                Some(0.7)
+            } else if (a.given && unknown(&b) && !b.verb) || (unknown(&a) && !a.verb && b.given) {
                 Some(0.45)
             } else {
                 None
