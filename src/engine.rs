@@ -17,7 +17,8 @@ use crate::bytes::{
 use crate::context::{Context, ContextIndex};
 use crate::detect::keyed::{self, KeyIndex};
 use crate::detect::{
-    address, card, email, iban, imei, ipv4, ipv6, kz_id, mac, meid, names, person, phone,
+    address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, mac, meid, names,
+    person, phone,
 };
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
@@ -263,6 +264,16 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    if CLASS[hay[s] as usize] & UPPER != 0 && !all_digit {
+        if let Some(end) = documents::lettered(cx, s, e) {
+            return end;
+        }
+    }
+    if n == 8 && hay[s..s + 3].iter().all(|&b| is_digit(b)) {
+        if let Some(end) = documents::plate(cx, s, s + 3) {
+            return end;
+        }
+    }
     // A Latin name: a capitalised word followed by another or an initial
     // (checked here first: most capitalised words in logs start nothing).
     let name_next = || match next {
@@ -332,6 +343,21 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
             return Some(end);
         }
     }
+    if n == 2 && next == Some(b'.') {
+        if let Some(end) = geo::at(cx, s) {
+            return Some(end);
+        }
+    }
+    if (n == 2 && matches!(next, Some(b'.' | b'/'))) || (n == 4 && next == Some(b'-')) {
+        if let Some(end) = dates::at(cx, s, e) {
+            return Some(end);
+        }
+    }
+    if n == 3 && next == Some(b' ') {
+        if let Some(end) = documents::plate(cx, s, e) {
+            return Some(end);
+        }
+    }
     if matches!(hay[s], b'7' | b'8') {
         if let Some(end) = phone::at_digits(cx, s) {
             return Some(end);
@@ -359,6 +385,8 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         return None;
     }
     let found = match n {
+        6 => documents::postcode_digits(cx, s, e),
+        9 => documents::nine(cx, s, e),
         10 => phone::bare_national(cx, s, e),
         12 => kz_id::plain(cx, s, e),
         14 => card::plain(cx, s, e) || meid::hex(cx, s, e),

@@ -35,6 +35,22 @@ pub(crate) static FILES: &[(&str, &str)] = &[
     ),
     ("person.toml", include_str!("../patterns/person.toml")),
     ("address.toml", include_str!("../patterns/address.toml")),
+    ("postcode.toml", include_str!("../patterns/postcode.toml")),
+    ("id_card.toml", include_str!("../patterns/id_card.toml")),
+    ("passport.toml", include_str!("../patterns/passport.toml")),
+    (
+        "driver_licence.toml",
+        include_str!("../patterns/driver_licence.toml"),
+    ),
+    (
+        "vehicle_plate.toml",
+        include_str!("../patterns/vehicle_plate.toml"),
+    ),
+    (
+        "date_of_birth.toml",
+        include_str!("../patterns/date_of_birth.toml"),
+    ),
+    ("geo.toml", include_str!("../patterns/geo.toml")),
 ];
 
 const OPEN: &str = "⟦";

@@ -8,7 +8,10 @@
 
 pub(crate) mod address;
 pub(crate) mod card;
+pub(crate) mod dates;
+pub(crate) mod documents;
 pub(crate) mod email;
+pub(crate) mod geo;
 pub(crate) mod iban;
 pub(crate) mod imei;
 pub(crate) mod ipv4;

@@ -86,6 +86,34 @@ impl Generalize {
                 }
             }
             Kind::Meid => text.get(..8).unwrap_or("meid").to_uppercase(),
+            // The district, not the building: `050000` → `050000` (a city's
+            // main code stays), `050059` → `050000`; `A05F8D3` → `A05`.
+            Kind::Postcode if digits.len() == 6 && text.trim().len() == 6 => {
+                format!("{}000", String::from_utf8_lossy(&digits[..3]))
+            }
+            Kind::Postcode => {
+                let c: String = text.chars().filter(char::is_ascii_alphanumeric).collect();
+                c.get(..3).unwrap_or("postcode").to_uppercase()
+            }
+            Kind::DateOfBirth => {
+                // The year: `12.04.1985` → `1985`, `1985-04-12` → `1985`.
+                let year = text
+                    .split(['.', '/', '-'])
+                    .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()));
+                year.unwrap_or("date_of_birth").to_string()
+            }
+            Kind::Geo => {
+                // About 11 km: one decimal of each coordinate.
+                let parts: Vec<String> = text
+                    .split([',', ' '])
+                    .filter(|p| !p.is_empty())
+                    .map(|p| match p.find('.') {
+                        Some(dot) => p[..(dot + 2).min(p.len())].to_string(),
+                        None => p.to_string(),
+                    })
+                    .collect();
+                parts.join(", ")
+            }
             _ => format!("<{}>", kind.id().to_uppercase()),
         };
         out.extend_from_slice(s.as_bytes());

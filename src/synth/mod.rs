@@ -2,7 +2,8 @@
 //! realistic lines (nginx, syslog, JSON, key=value, `;`-CSV, call records,
 //! XML, Russian/Kazakh/English prose) among look-alikes that must not be
 //! found (order numbers, timestamps, versions, OIDs, UUIDs, hashes, masked
-//! values, BIC codes, postcodes, SSH fingerprints, IMSIs).
+//! values, BIC codes, postcodes without a context word, SSH fingerprints,
+//! IMSIs).
 //!
 //! Used for `samples/`, the precision/recall test and the benches. The
 //! generator is seeded and self-contained, so a seed always yields the same
@@ -222,7 +223,8 @@ pub fn line(r: &mut Rng, out: &mut Labelled, pii: f64) {
             out.id(Kind::Phone, &v::phone(r));
             out.lit(", заказ № ")
                 .lit(&v::order12(r))
-                .lit(" от 12.05.2024, индекс 050000.\n");
+                .lit(" от 12.05.2024, индекс ");
+            out.id(Kind::Postcode, "050000").lit(".\n");
         }
         8 => {
             // Kazakh prose with suffixes.
@@ -409,7 +411,9 @@ pub fn prose(seed: u64) -> Labelled {
         out.id(Kind::Iban, &v::iban(&mut r));
         out.lit(", ТОО БСН ");
         out.id(Kind::Bin, &v::bin(&mut r));
-        out.lit(". Пошта индексі 050000, БИК CASPKZKA.\n");
+        out.lit(". Пошта индексі ");
+        out.id(Kind::Postcode, "050000");
+        out.lit(", БИК CASPKZKA.\n");
         out.lit("Ticket: customer device IMEI ");
         out.id(Kind::Imei, &v::imei(&mut r));
         out.lit(", MAC ");

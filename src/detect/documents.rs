@@ -1,0 +1,118 @@
+//! Identity documents, vehicle plates and postcodes. Their numbers have no
+//! check digit, so most need a context word:
+//!
+//! - `id_card`: 9 digits next to удостоверение личности / жеке куәлік / ID card;
+//! - `passport`: `N` + 8 digits next to паспорт / төлқұжат / passport;
+//! - `driver_licence`: 9 digits or two letters + 6 digits next to
+//!   водительское удостоверение / жүргізуші куәлігі / driver's licence;
+//! - `postcode`: 6 digits (050000) next to индекс / пошта индексі / postcode,
+//!   or the 2015 form `A01P3K4` / `A01 P3K4` (a region letter, two digits,
+//!   letter-digit-letter-digit), which its shape carries alone at 0.6;
+//! - `vehicle_plate`: `123 ABC 02` (regions 01–20), the format since 2012,
+//!   whose shape is enough (0.75; a context word such as госномер lifts it).
+
+use crate::bytes::{self, is_digit};
+use crate::engine::{Cx, Needs};
+use crate::kind::Kind;
+
+/// A 9-digit run `s..e` (boundaries checked by the caller): an ID card or
+/// a driver's licence, by whichever context word is near.
+pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
+    if super::all_same(&cx.hay[s..e]) {
+        return false;
+    }
+    cx.emit(s, e, Kind::IdCard, 0.85, Needs::Context)
+        || cx.emit(s, e, Kind::DriverLicence, 0.85, Needs::Context)
+}
+
+/// A 6-digit run: an old postcode when a context word says so.
+pub(crate) fn postcode_digits(cx: &mut Cx, s: usize, e: usize) -> bool {
+    cx.emit(s, e, Kind::Postcode, 0.85, Needs::Context)
+}
+
+/// An alphanumeric run `s..e` that starts with a letter: `N12345678` (a
+/// passport), `A01P3K4` or `A01` + ` P3K4` (a postcode), `AB` + ` 123456`
+/// (a driver's licence). Returns the end when something was reported.
+pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let w = &hay[s..e];
+    if !bytes::numeric_left_ok(hay, s) {
+        return None;
+    }
+    if w.len() == 9
+        && w[0] == b'N'
+        && w[1..].iter().all(|&b| is_digit(b))
+        && bytes::numeric_right_ok(hay, e)
+    {
+        return cx
+            .emit(s, e, Kind::Passport, 0.85, Needs::Context)
+            .then_some(e);
+    }
+    let postcode = |p: &[u8]| {
+        p.len() == 7
+            && p[0].is_ascii_uppercase()
+            && is_digit(p[1])
+            && is_digit(p[2])
+            && p[3].is_ascii_uppercase()
+            && is_digit(p[4])
+            && p[5].is_ascii_uppercase()
+            && is_digit(p[6])
+    };
+    if postcode(w) && bytes::numeric_right_ok(hay, e) {
+        return cx
+            .emit(s, e, Kind::Postcode, 0.6, Needs::Nothing)
+            .then_some(e);
+    }
+    if w.len() == 3 && hay.get(e) == Some(&b' ') && hay.len() >= e + 5 {
+        let mut joined = [0u8; 7];
+        joined[..3].copy_from_slice(w);
+        joined[3..].copy_from_slice(&hay[e + 1..e + 5]);
+        if postcode(&joined) && bytes::numeric_right_ok(hay, e + 5) {
+            let end = e + 5;
+            return cx
+                .emit(s, end, Kind::Postcode, 0.6, Needs::Nothing)
+                .then_some(end);
+        }
+    }
+    if w.len() == 2 && w.iter().all(u8::is_ascii_uppercase) && hay.get(e) == Some(&b' ') {
+        let d = e + 1;
+        let de = d + hay[d..].iter().take_while(|&&b| is_digit(b)).count();
+        if de - d == 6 && bytes::numeric_right_ok(hay, de) {
+            return cx
+                .emit(s, de, Kind::DriverLicence, 0.85, Needs::Context)
+                .then_some(de);
+        }
+    }
+    None
+}
+
+/// A 3-digit run `s..e` that may start a plate: `123 ABC 02`, `123ABC02`.
+pub(crate) fn plate(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !bytes::numeric_left_ok(hay, s) {
+        return None;
+    }
+    let mut i = e;
+    if hay.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let letters = hay.get(i..i + 3)?;
+    if !letters.iter().all(u8::is_ascii_uppercase) {
+        return None;
+    }
+    i += 3;
+    if hay.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let region = hay.get(i..i + 2)?;
+    if !region.iter().all(|&b| is_digit(b)) {
+        return None;
+    }
+    let r = (region[0] - b'0') * 10 + (region[1] - b'0');
+    let end = i + 2;
+    if !(1..=20).contains(&r) || !bytes::numeric_right_ok(hay, end) {
+        return None;
+    }
+    cx.emit(s, end, Kind::VehiclePlate, 0.75, Needs::Nothing)
+        .then_some(end)
+}
