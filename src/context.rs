@@ -35,7 +35,20 @@ pub struct ContextIndex {
     meta: Vec<(u32, u32, bool)>,
     /// Kinds that some word speaks against.
     opposable: u32,
+    /// The words of the kinds found only beside a context word (documents,
+    /// old postcodes, dates of birth, locations): a small set, so whether a
+    /// window holds one of them is a fast SIMD search that spares the full
+    /// lookup for the many 6- and 9-digit numbers and dates in logs.
+    rare: AhoCorasick,
 }
+
+/// Kinds whose detectors report only beside a context word.
+pub const RARE: u32 = Kind::IdCard.bit()
+    | Kind::Passport.bit()
+    | Kind::DriverLicence.bit()
+    | Kind::Postcode.bit()
+    | Kind::DateOfBirth.bit()
+    | Kind::Geo.bit();
 
 impl ContextIndex {
     /// Builds the index from the detectors' pattern files.
@@ -75,10 +88,20 @@ impl ContextIndex {
             })
             .collect();
         let opposable = meta.iter().fold(0, |m, &(_, a, _)| m | a);
+        let rare = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .build(
+                entries
+                    .iter()
+                    .filter(|(_, (f, _))| f & RARE != 0)
+                    .map(|(w, _)| w.as_bytes()),
+            )
+            .expect("context words form a valid automaton");
         ContextIndex {
             ac,
             meta,
             opposable,
+            rare,
         }
     }
 
@@ -110,6 +133,14 @@ impl ContextIndex {
     /// Whether any word speaks against `kind`.
     pub fn can_oppose(&self, kind: Kind) -> bool {
         self.opposable & kind.bit() != 0
+    }
+
+    /// Whether the window around `start..end` may hold a word of a kind in
+    /// [`RARE`]: when not, no such kind can be supported there.
+    pub fn may_support_rare(&self, hay: &[u8], start: usize, end: usize) -> bool {
+        let lo = start.saturating_sub(BEFORE);
+        let hi = (end + AFTER).min(hay.len());
+        self.rare.is_match(&hay[lo..hi])
     }
 
     /// What the words in the same line, up to 48 bytes before and 24 after
@@ -176,7 +207,11 @@ fn case_variants(word: &str) -> Vec<String> {
             title.extend(c.to_uppercase());
             title.extend(chars);
         }
-        v.push(word.to_uppercase());
+        // Capitals only for short words (ИИН, ЖСН, ТЕЛ): a long phrase in
+        // capitals is rare, and every variant grows the automaton's build.
+        if word.chars().count() <= 8 {
+            v.push(word.to_uppercase());
+        }
         v.push(lower);
         v.push(title);
         v.sort();

@@ -531,6 +531,13 @@ impl Cx<'_> {
             });
             return true;
         }
+        if !given
+            && needs == Needs::Context
+            && kind.bit() & crate::context::RARE != 0
+            && !self.context.may_support_rare(self.hay, start, end)
+        {
+            return false;
+        }
         let ctx = self.context(start, end, kind);
         let confidence = if ctx.supports {
             1.0 - (1.0 - base) * 0.3

@@ -309,6 +309,7 @@ fn kazakh(cx: &mut Cx, m: usize, e: usize) -> Option<usize> {
 
 /// An address around the marker word `s..e`; returns its end when one was
 /// reported.
+#[inline(never)]
 pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     if word_in(hay, s, e, BEFORE) {

@@ -18,6 +18,7 @@ fn digits_at(hay: &[u8], i: usize, n: usize) -> Option<&[u8]> {
 
 /// A date starting at the digit run `s..e` (2 digits then `.`/`/`, or 4
 /// digits then `-`); returns its end when a date of birth was reported.
+#[inline(never)]
 pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     if !bytes::numeric_left_ok(hay, s) {

@@ -17,6 +17,7 @@ use crate::kind::Kind;
 
 /// A 9-digit run `s..e` (boundaries checked by the caller): an ID card or
 /// a driver's licence, by whichever context word is near.
+#[inline(never)]
 pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
     if super::all_same(&cx.hay[s..e]) {
         return false;
@@ -26,6 +27,7 @@ pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
 }
 
 /// A 6-digit run: an old postcode when a context word says so.
+#[inline(never)]
 pub(crate) fn postcode_digits(cx: &mut Cx, s: usize, e: usize) -> bool {
     cx.emit(s, e, Kind::Postcode, 0.85, Needs::Context)
 }
@@ -33,6 +35,7 @@ pub(crate) fn postcode_digits(cx: &mut Cx, s: usize, e: usize) -> bool {
 /// An alphanumeric run `s..e` that starts with a letter: `N12345678` (a
 /// passport), `A01P3K4` or `A01` + ` P3K4` (a postcode), `AB` + ` 123456`
 /// (a driver's licence). Returns the end when something was reported.
+#[inline(never)]
 pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     let w = &hay[s..e];
@@ -87,6 +90,7 @@ pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
 }
 
 /// A 3-digit run `s..e` that may start a plate: `123 ABC 02`, `123ABC02`.
+#[inline(never)]
 pub(crate) fn plate(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     if !bytes::numeric_left_ok(hay, s) {

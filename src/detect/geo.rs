@@ -25,9 +25,33 @@ fn decimal(hay: &[u8], i: usize) -> Option<(f64, usize, usize)> {
 
 /// A pair starting at the 2-digit run at `s`; returns its end when one
 /// was reported.
+#[inline(never)]
 pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
     if !bytes::numeric_left_ok(hay, s) || bytes::before(hay, s) == Some(b'-') {
+        return None;
+    }
+    // Shape before numbers: two digits and a dot, then (past a comma or
+    // spaces) two more digits and a dot; most `12.5` in logs stop here.
+    let int = |i: usize| {
+        hay.get(i..i + 3)
+            .is_some_and(|w| is_digit(w[0]) && is_digit(w[1]) && w[2] == b'.')
+    };
+    let lat_int = u32::from(hay[s] - b'0') * 10 + u32::from(hay[s + 1] - b'0');
+    if !int(s) || !(40..=55).contains(&lat_int) {
+        return None;
+    }
+    let mut j = s + 3;
+    while hay.get(j).is_some_and(|&b| is_digit(b)) {
+        j += 1;
+    }
+    let k = j + usize::from(hay.get(j) == Some(&b','));
+    let k = k + hay[k.min(hay.len())..]
+        .iter()
+        .take(2)
+        .take_while(|&&b| b == b' ')
+        .count();
+    if k == j || !int(k) {
         return None;
     }
     let (lat, lat_dec, e1) = decimal(hay, s)?;
