@@ -12,7 +12,7 @@
 //!
 //! A street with a house number is 0.95; a street name alone 0.8.
 
-use super::names::{is_upper_at, lower, word_end};
+use super::names::{is_upper_at, lower, word_end, word_in};
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -74,11 +74,6 @@ const NAME_PARTS: &[&str] = &[
     "имени",
     "им",
 ];
-
-fn word_in(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
-    let mut buf = [0u8; 96];
-    lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
-}
 
 /// The first two letters of a word as a number (four bytes of Cyrillic).
 const fn prefix(s: &str) -> u32 {

@@ -136,6 +136,12 @@ pub fn lower<'b>(word: &[u8], buf: &'b mut [u8; 96]) -> Option<&'b str> {
     std::str::from_utf8(&buf[..word.len()]).ok()
 }
 
+/// Whether the word `hay[s..e]`, in lower case, is one of `list`.
+pub fn word_in(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
+    let mut buf = [0u8; 96];
+    lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
+}
+
 /// The Russian-letter spelling of a Kazakh word (Нұрлан → Нурлан).
 fn russian_letters(s: &str) -> String {
     s.chars()

@@ -14,7 +14,7 @@
 //! даңғылы`) is a street, and cities, months and organisations are never
 //! parts of a name (`patterns/dictionaries/not_names.txt`).
 
-use super::names::{classify, is_upper_at, letter_before, lower, word_end, WordClass};
+use super::names::{classify, is_upper_at, letter_before, word_end, word_in, WordClass};
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -155,11 +155,6 @@ const STREET_AFTER: &[&str] = &[
     "ave",
 ];
 
-fn word_is(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
-    let mut buf = [0u8; 96];
-    lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
-}
-
 /// Whether the word before `s` (across a space and an optional dot) is a
 /// street marker.
 fn street_before(hay: &[u8], s: usize) -> bool {
@@ -171,7 +166,7 @@ fn street_before(hay: &[u8], s: usize) -> bool {
     while i > 0 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] >= 0x80 || hay[i - 1] == b'-') {
         i -= 1;
     }
-    i < e && word_is(hay, i, e, STREET_BEFORE)
+    i < e && word_in(hay, i, e, STREET_BEFORE)
 }
 
 fn street_after(hay: &[u8], e: usize) -> bool {
@@ -180,7 +175,7 @@ fn street_after(hay: &[u8], e: usize) -> bool {
         i += 1;
     }
     let we = word_end(hay, i);
-    we > i && word_is(hay, i, we, STREET_AFTER)
+    we > i && word_in(hay, i, we, STREET_AFTER)
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
