@@ -18,7 +18,7 @@ use crate::kind::Kind;
 
 /// Russian markers that come before the street's name (lower case, without
 /// their dot).
-const BEFORE: &[&str] = &[
+pub(crate) const BEFORE: &[&str] = &[
     "ул",
     "улица",
     "пр",
@@ -42,7 +42,7 @@ const BEFORE: &[&str] = &[
 
 /// Kazakh markers that come after the name; `ауданы` only after `шағын` or
 /// `ықшам` (a district of a city is `ауданы` alone, and stays).
-const AFTER: &[&str] = &["көшесі", "даңғылы", "алаңы", "тұйығы", "шағын", "ықшам"];
+pub(crate) const AFTER: &[&str] = &["көшесі", "даңғылы", "алаңы", "тұйығы", "шағын", "ықшам"];
 
 /// Words of a house, building or flat part, Russian (before the number)
 /// and Kazakh (after it, joined by a hyphen or a space).

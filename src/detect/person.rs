@@ -14,6 +14,7 @@
 //! даңғылы`) is a street, and cities, months and organisations are never
 //! parts of a name (`patterns/dictionaries/not_names.txt`).
 
+use super::address;
 use super::names::{classify, is_upper_at, letter_before, word_end, word_in, WordClass};
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
@@ -111,44 +112,17 @@ fn next(hay: &[u8], prev: Tok) -> Option<Tok> {
     token_at(hay, e + 1)
 }
 
-/// Street markers before a name (`ул. Абая`) and after one (`Абай
-/// даңғылы`), lower case.
-const STREET_BEFORE: &[&str] = &[
-    "ул",
-    "улица",
-    "пр",
-    "пр-т",
-    "просп",
-    "проспект",
-    "им",
-    "имени",
-    "мкр",
-    "пер",
-    "переулок",
-    "б-р",
-    "бульвар",
-    "пл",
-    "площадь",
-    "ш",
-    "шоссе",
-    "наб",
-    "st",
-    "str",
-    "ave",
-];
-const STREET_AFTER: &[&str] = &[
-    "көшесі",
+/// Words that, besides the address markers (`super::address`), make a
+/// capitalised pair a place: `имени Абая`, `Талғар ауданы`, `Алматы
+/// қаласы`, and English street words.
+const PLACE_BEFORE: &[&str] = &["им", "имени", "st", "str", "ave"];
+const PLACE_AFTER: &[&str] = &[
     "көш",
-    "даңғылы",
     "даңғ",
-    "шағын",
-    "ықшам",
-    "алаңы",
     "ауданы",
     "ауылы",
     "қаласы",
     "облысы",
-    "тұйығы",
     "street",
     "avenue",
     "st",
@@ -166,7 +140,7 @@ fn street_before(hay: &[u8], s: usize) -> bool {
     while i > 0 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] >= 0x80 || hay[i - 1] == b'-') {
         i -= 1;
     }
-    i < e && word_in(hay, i, e, STREET_BEFORE)
+    i < e && (word_in(hay, i, e, address::BEFORE) || word_in(hay, i, e, PLACE_BEFORE))
 }
 
 fn street_after(hay: &[u8], e: usize) -> bool {
@@ -175,7 +149,7 @@ fn street_after(hay: &[u8], e: usize) -> bool {
         i += 1;
     }
     let we = word_end(hay, i);
-    we > i && word_in(hay, i, we, STREET_AFTER)
+    we > i && (word_in(hay, i, we, address::AFTER) || word_in(hay, i, we, PLACE_AFTER))
 }
 
 fn fnv(bytes: &[u8]) -> u64 {
