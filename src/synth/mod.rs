@@ -10,6 +10,7 @@
 //! bytes on every platform.
 
 pub mod access;
+pub mod names;
 pub mod parquet;
 pub mod table;
 pub mod values;

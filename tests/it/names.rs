@@ -91,3 +91,29 @@ fn person_and_address_precision_and_recall_on_hand_written_sentences() {
         }
     }
 }
+
+#[test]
+fn person_and_address_reach_0_9_on_generated_lines() {
+    let engine = Engine::default();
+    for seed in [1, 2] {
+        let data = qorgau::synth::names::corpus(seed, 3000);
+        let found = engine.find(data.text.as_bytes());
+        let (scores, misses) = qorgau::synth::evaluate(&data, &found);
+        for s in scores
+            .iter()
+            .filter(|s| matches!(s.kind, Some(Kind::Person | Kind::Address)))
+        {
+            eprintln!("seed {seed}: {s:?}");
+            assert!(
+                s.precision() >= 0.9 && s.recall() >= 0.9,
+                "seed {seed}: {s:?}\n{}",
+                misses
+                    .iter()
+                    .take(10)
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            );
+        }
+    }
+}
