@@ -90,6 +90,7 @@ impl ContextIndex {
         let opposable = meta.iter().fold(0, |m, &(_, a, _)| m | a);
         let rare = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::DFA))
             .build(
                 entries
                     .iter()
