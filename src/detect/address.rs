@@ -70,6 +70,7 @@ const NAME_PARTS: &[&str] = &[
     "хана",
     "хан",
     "жырау",
+    "жолы",
     "ақын",
     "имени",
     "им",
@@ -267,7 +268,10 @@ fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
         if w == we {
             break;
         }
-        let named = (is_upper_at(hay, w) && !super::names::is_not_name(&hay[w..we]))
+        // A listed non-name (a month, a region) can still name a numbered
+        // microdistrict: `Мамыр-4`, `Жетісу-2`.
+        let numbered = we < e;
+        let named = (is_upper_at(hay, w) && (numbered || !super::names::is_not_name(&hay[w..we])))
             || word_in(hay, w, we, NAME_PARTS);
         if !named {
             break;

@@ -186,7 +186,14 @@ fn judge(toks: &[Tok]) -> Option<f32> {
             } else if a.given && b.given {
                 // A Kazakh name with the father's name as surname (Нұрбол Төлеген).
                 Some(0.7)
-            } else if (a.given && unknown(&b) && !b.verb) || (unknown(&a) && !a.verb && b.given) {
+            } else if (a.given && unknown(&b) && !b.verb)
+                || (unknown(&a) && !a.verb && b.given)
+                || (a.surname && unknown(&b) && !b.verb)
+                || (unknown(&a) && !a.verb && b.surname)
+            {
+                // One part known, the other a capitalised word no list
+                // knows (Юсупова Лейла before Лейла was listed): only with
+                // a context word.
                 Some(0.45)
             } else {
                 None
