@@ -119,8 +119,10 @@ impl ContextIndex {
     /// kind bits: `client_phone` → phone, `ИИН/БИН` → iin and bin.
     pub fn kinds_named(&self, name: &str) -> u32 {
         let hay = name.as_bytes();
+        let (mut buf, mut heap) = ([0u8; 256], Vec::new());
+        let lowered = lower_into(hay, &mut buf, &mut heap);
         let mut kinds = 0;
-        for m in self.ac.find_iter(hay) {
+        for m in self.ac.find_iter(lowered) {
             let (s, e) = (m.start(), m.end());
             let (for_kinds, _, whole) = self.meta[m.pattern().as_usize()];
             if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
@@ -141,7 +143,12 @@ impl ContextIndex {
     pub fn may_support_rare(&self, hay: &[u8], start: usize, end: usize) -> bool {
         let lo = start.saturating_sub(BEFORE);
         let hi = (end + AFTER).min(hay.len());
-        self.rare.is_match(&hay[lo..hi])
+        let window = &hay[lo..hi];
+        if window.is_ascii() {
+            return self.rare.is_match(window);
+        }
+        let (mut buf, mut heap) = ([0u8; 256], Vec::new());
+        self.rare.is_match(lower_into(window, &mut buf, &mut heap))
     }
 
     /// What the words in the same line, up to 48 bytes before and 24 after
@@ -153,7 +160,17 @@ impl ContextIndex {
         let hi = memchr::memchr(b'\n', &hay[end..hi]).map_or(hi, |p| end + p);
         let bit = kind.bit();
         let (mut near_for, mut near_against) = (usize::MAX, usize::MAX);
-        for m in self.ac.find_iter(&hay[lo..hi]) {
+        // Lowered only when it holds non-ASCII bytes (a copy on the stack).
+        let window = &hay[lo..hi];
+        let mut buf;
+        let mut heap = Vec::new();
+        let lowered = if window.is_ascii() {
+            window
+        } else {
+            buf = [0u8; 256];
+            lower_into(window, &mut buf, &mut heap)
+        };
+        for m in self.ac.find_iter(lowered) {
             let (s, e) = (lo + m.start(), lo + m.end());
             let (for_kinds, against_kinds, whole) = self.meta[m.pattern().as_usize()];
             if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {
@@ -196,29 +213,54 @@ fn starts_word(hay: &[u8], s: usize) -> bool {
     !letter_before(hay, s)
 }
 
-/// The spellings a word is matched in: as written, and for non-ASCII words in
-/// lower, upper and title case.
+/// The spelling a word is matched in: ASCII as written (the automaton
+/// folds ASCII case), anything else in lower case — windows are lowered
+/// with [`lower_into`] before they are searched, which keeps the automaton
+/// a quarter of the size it had with a variant per case.
 fn case_variants(word: &str) -> Vec<String> {
-    let mut v = vec![word.to_string()];
-    if !word.is_ascii() {
-        let lower = word.to_lowercase();
-        let mut title = String::new();
-        let mut chars = lower.chars();
-        if let Some(c) = chars.next() {
-            title.extend(c.to_uppercase());
-            title.extend(chars);
-        }
-        // Capitals only for short words (ИИН, ЖСН, ТЕЛ): a long phrase in
-        // capitals is rare, and every variant grows the automaton's build.
-        if word.chars().count() <= 8 {
-            v.push(word.to_uppercase());
-        }
-        v.push(lower);
-        v.push(title);
-        v.sort();
-        v.dedup();
+    if word.is_ascii() {
+        vec![word.to_string()]
+    } else {
+        vec![word.to_lowercase()]
     }
-    v
+}
+
+/// `src` with its Cyrillic capitals (Kazakh letters included) lowered, in
+/// `buf`; every letter keeps its byte length, so offsets stay the same.
+/// ASCII windows are returned as they are; windows longer than the buffer
+/// are lowered on the heap.
+fn lower_into<'b>(src: &'b [u8], buf: &'b mut [u8; 256], heap: &'b mut Vec<u8>) -> &'b [u8] {
+    if src.is_ascii() {
+        // Nothing to lower (ASCII case is the automaton's): no copy.
+        return src;
+    }
+    let out: &mut [u8] = if src.len() <= buf.len() {
+        &mut buf[..src.len()]
+    } else {
+        heap.clear();
+        heap.resize(src.len(), 0);
+        &mut heap[..]
+    };
+    out.copy_from_slice(src);
+    let mut i = 0;
+    while i + 1 < out.len() {
+        let (b, c) = (out[i], out[i + 1]);
+        match (b, c) {
+            (0xD0, 0x80..=0x8F) => {
+                out[i] = 0xD1;
+                out[i + 1] = c + 0x10;
+            }
+            (0xD0, 0x90..=0x9F) => out[i + 1] = c + 0x20,
+            (0xD0, 0xA0..=0xAF) => {
+                out[i] = 0xD1;
+                out[i + 1] = c - 0x20;
+            }
+            (0xD2, 0x8A..=0xBF) | (0xD3, 0x81..=0xBF) if c % 2 == 0 => out[i + 1] = c + 1,
+            _ => {}
+        }
+        i += if b >= 0xC0 { 2 } else { 1 };
+    }
+    out
 }
 
 #[cfg(test)]
