@@ -400,8 +400,31 @@ pub struct WordClass {
     pub verb: bool,
 }
 
-/// Classifies a capitalised word.
+thread_local! {
+    /// The classes of recently seen words (a table's name column repeats
+    /// the same names; a log repeats the same capitalised words), by hash.
+    static RECENT: std::cell::RefCell<[(u64, WordClass); 64]> =
+        const { std::cell::RefCell::new([(0, WordClass { given: false, surname: false, patronymic: false, stop: false, verb: false }); 64]) };
+}
+
+/// Classifies a capitalised word (remembering the last few per thread).
 pub fn classify(word: &[u8]) -> WordClass {
+    let h = word.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1;
+    let slot = (h % 64) as usize;
+    if let Some(c) = RECENT.with(|r| {
+        let r = r.borrow();
+        (r[slot].0 == h).then_some(r[slot].1)
+    }) {
+        return c;
+    }
+    let c = classify_uncached(word);
+    RECENT.with(|r| r.borrow_mut()[slot] = (h, c));
+    c
+}
+
+fn classify_uncached(word: &[u8]) -> WordClass {
     let mut buf = [0u8; 96];
     let Some(lower) = lower(word, &mut buf) else {
         return WordClass {
