@@ -5,7 +5,7 @@
 //! beside them cities, regions, months and organisations that must stay.
 //! Seeded, for the accuracy test of the `person` and `address` detectors.
 
-use super::{Labelled, Rng};
+use super::{Labelled, Rng, CITIES};
 use crate::kind::Kind;
 
 /// (masculine, feminine) surnames with a Russian ending.
@@ -78,14 +78,6 @@ const STREETS_KK: &[&str] = &[
     "Достық",
     "Сарыарқа",
     "Рысқұлов",
-];
-const CITIES: &[&str] = &[
-    "Алматы",
-    "Астана",
-    "Шымкент",
-    "Караганда",
-    "Актобе",
-    "Павлодар",
 ];
 
 fn initial(name: &str) -> String {
