@@ -155,9 +155,53 @@ pub fn char_count(bytes: &[u8]) -> usize {
     bytes.iter().filter(|&&b| b & 0xC0 != 0x80).count()
 }
 
+/// Lowers the ASCII and Cyrillic capitals of `buf` in place (Kazakh Ә Ғ Қ
+/// Ң Ө Ұ Ү Һ І included), by byte arithmetic: every letter keeps its byte
+/// length, so offsets into the original stay valid. Other bytes are kept.
+pub fn lower_letters(buf: &mut [u8]) {
+    let mut i = 0;
+    while i < buf.len() {
+        let (b, c) = (buf[i], buf.get(i + 1).copied().unwrap_or(0));
+        match (b, c) {
+            (0xD0, 0x80..=0x8F) => {
+                buf[i] = 0xD1;
+                buf[i + 1] = c + 0x10;
+            }
+            (0xD0, 0x90..=0x9F) => buf[i + 1] = c + 0x20,
+            (0xD0, 0xA0..=0xAF) => {
+                buf[i] = 0xD1;
+                buf[i + 1] = c - 0x20;
+            }
+            // The Cyrillic supplement: a capital and its small letter are
+            // neighbours, the capital on the even code point (U+04C1–U+04CE
+            // on the odd one).
+            (0xD2, 0x8A..=0xBF) | (0xD3, 0x90..=0xBF) if c % 2 == 0 => buf[i + 1] = c + 1,
+            (0xD3, 0x81..=0x8E) if c % 2 == 1 => buf[i + 1] = c + 1,
+            _ => buf[i] = b.to_ascii_lowercase(),
+        }
+        i += if b >= 0xC0 { 2 } else { 1 };
+    }
+}
+
+/// FNV-1a of `bytes`, never 0 (0 marks an empty slot in the small caches
+/// that use it).
+pub fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
+    }) | 1
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn letters_lower_like_std_and_keep_their_length() {
+        let text = "ИИН/БИН ӘҒҚҢӨҰҮҺІ Ёлка ЯЩИК Abc-9 ӁӐ «Жұмабаев»";
+        let mut buf = text.as_bytes().to_vec();
+        lower_letters(&mut buf);
+        assert_eq!(String::from_utf8(buf).unwrap(), text.to_lowercase());
+    }
 
     #[test]
     fn boundaries() {

@@ -242,24 +242,7 @@ fn lower_into<'b>(src: &'b [u8], buf: &'b mut [u8; 256], heap: &'b mut Vec<u8>) 
         &mut heap[..]
     };
     out.copy_from_slice(src);
-    let mut i = 0;
-    while i + 1 < out.len() {
-        let (b, c) = (out[i], out[i + 1]);
-        match (b, c) {
-            (0xD0, 0x80..=0x8F) => {
-                out[i] = 0xD1;
-                out[i + 1] = c + 0x10;
-            }
-            (0xD0, 0x90..=0x9F) => out[i + 1] = c + 0x20,
-            (0xD0, 0xA0..=0xAF) => {
-                out[i] = 0xD1;
-                out[i + 1] = c - 0x20;
-            }
-            (0xD2, 0x8A..=0xBF) | (0xD3, 0x81..=0xBF) if c % 2 == 0 => out[i + 1] = c + 1,
-            _ => {}
-        }
-        i += if b >= 0xC0 { 2 } else { 1 };
-    }
+    crate::bytes::lower_letters(out);
     out
 }
 

@@ -101,14 +101,8 @@ fn person(raw: &[u8], out: &mut Vec<u8>) {
     let mut words: Vec<String> = text
         .split(|c: char| c.is_whitespace() || c == ',')
         .filter(|w| !w.is_empty())
-        .filter(|w| {
-            let patronymic = [
-                "ович", "евич", "овна", "евна", "ична", "ұлы", "улы", "қызы", "кызы",
-            ]
-            .iter()
-            .any(|e| w.ends_with(e) && w.chars().count() > 5);
-            !patronymic
-        })
+        // The patronymic, by the same endings the detector knows.
+        .filter(|w| !crate::detect::names::classify(w.as_bytes()).patronymic)
         .map(|w| {
             // Surname case forms back to the nominative (masculine or feminine).
             const FORMS: &[(&str, &str)] = &[

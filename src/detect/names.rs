@@ -95,45 +95,10 @@ pub fn letter_before(hay: &[u8], i: usize) -> bool {
 /// capitals included), no decoding and no allocation: this runs for every
 /// capitalised word that may start a name.
 pub fn lower<'b>(word: &[u8], buf: &'b mut [u8; 96]) -> Option<&'b str> {
-    if word.len() > buf.len() {
-        return None;
-    }
-    let mut i = 0;
-    while i < word.len() {
-        let b = word[i];
-        match (b, word.get(i + 1)) {
-            (0xD0, Some(&c @ 0x80..=0x8F)) => {
-                buf[i] = 0xD1;
-                buf[i + 1] = c + 0x10;
-                i += 2;
-            }
-            (0xD0, Some(&c @ 0x90..=0x9F)) => {
-                buf[i] = 0xD0;
-                buf[i + 1] = c + 0x20;
-                i += 2;
-            }
-            (0xD0, Some(&c @ 0xA0..=0xAF)) => {
-                buf[i] = 0xD1;
-                buf[i + 1] = c - 0x20;
-                i += 2;
-            }
-            // Cyrillic supplement (Ғ Қ Ң Ү Ұ Һ Ә Ө …): capitals are even.
-            (0xD2, Some(&c @ 0x8A..=0xBF)) | (0xD3, Some(&c @ 0x80..=0xBF)) => {
-                buf[i] = b;
-                buf[i + 1] = if (b == 0xD3 && c == 0x80) || c % 2 == 1 {
-                    c
-                } else {
-                    c + 1
-                };
-                i += 2;
-            }
-            _ => {
-                buf[i] = b.to_ascii_lowercase();
-                i += 1;
-            }
-        }
-    }
-    std::str::from_utf8(&buf[..word.len()]).ok()
+    let out = buf.get_mut(..word.len())?;
+    out.copy_from_slice(word);
+    crate::bytes::lower_letters(out);
+    std::str::from_utf8(out).ok()
 }
 
 /// Whether the word `hay[s..e]`, in lower case, is one of `list`.
@@ -409,9 +374,7 @@ thread_local! {
 
 /// Classifies a capitalised word (remembering the last few per thread).
 pub fn classify(word: &[u8]) -> WordClass {
-    let h = word.iter().fold(0xcbf2_9ce4_8422_2325u64, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    }) | 1;
+    let h = crate::bytes::fnv1a(word);
     let slot = (h % 64) as usize;
     if let Some(c) = RECENT.with(|r| {
         let r = r.borrow();

@@ -152,12 +152,6 @@ fn street_after(hay: &[u8], e: usize) -> bool {
     we > i && (word_in(hay, i, we, address::AFTER) || word_in(hay, i, we, PLACE_AFTER))
 }
 
-fn fnv(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
-        (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3)
-    }) | 1
-}
-
 /// The confidence of a name made of `toks`, or `None` when they are not one.
 fn judge(toks: &[Tok]) -> Option<f32> {
     use Tok::{Initials, Word};
@@ -235,7 +229,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     let t2 = next(hay, t1)?;
     // Logs repeat the same capitalised pairs (`Mobile Safari` in every user
     // agent): remember a few that were no name.
-    let seen = fnv(&hay[s..t2.end()]);
+    let seen = crate::bytes::fnv1a(&hay[s..t2.end()]);
     if cx.not_names.contains(&seen) {
         return None;
     }
