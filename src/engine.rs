@@ -515,6 +515,13 @@ impl Cx<'_> {
         self.context.around(self.hay, start, end, kind)
     }
 
+    /// Whether a word of a context-only kind ([`crate::context::RARE`]) may
+    /// be near `start..end`, or the surroundings speak for such a kind.
+    pub fn rare_words_near(&self, start: usize, end: usize) -> bool {
+        self.given & crate::context::RARE != 0
+            || self.context.may_support_rare(self.hay, start, end)
+    }
+
     /// Reports a validated candidate with confidence `base`, adjusted by the
     /// context: a supporting word removes 70% of the remaining doubt, an
     /// opposing one (and none supporting) halves the confidence.
@@ -534,7 +541,7 @@ impl Cx<'_> {
         if !given
             && needs == Needs::Context
             && kind.bit() & crate::context::RARE != 0
-            && !self.context.may_support_rare(self.hay, start, end)
+            && !self.rare_words_near(start, end)
         {
             return false;
         }

@@ -259,6 +259,17 @@ impl Policy {
             .map(|(_, op)| op)
     }
 
+    /// The operator for one found value: `keep` when it is allowlisted,
+    /// else the operator of its kind.
+    pub fn operator_for(&self, kind: Kind, raw: &[u8]) -> &Operator {
+        const KEEP: Operator = Operator::Keep;
+        if self.allows(kind, raw) {
+            &KEEP
+        } else {
+            self.operator(kind)
+        }
+    }
+
     /// Whether the value is allowlisted (compared in canonical form, so any
     /// spelling of a listed phone matches).
     pub fn allows(&self, kind: Kind, raw: &[u8]) -> bool {

@@ -20,7 +20,6 @@ use crate::engine::Engine;
 use crate::input::{self, Chunk, Input, Source};
 use crate::key::Key;
 use crate::kind::{Kind, KindSet};
-use crate::operator::Operator;
 use crate::pipeline::{self, Event};
 use crate::policy::Policy;
 use crate::report::{Record, Sink, Summary};
@@ -186,15 +185,10 @@ fn rewrite(
     let lead_literal = findings
         .first()
         .map_or(body.len(), |f| f.start - body.start);
-    let keep = Operator::Keep;
     for f in &findings {
         out.extend_from_slice(&data[pos..f.start]);
         let raw = &data[f.start..f.end];
-        let op = if policy.allows(f.kind, raw) {
-            &keep
-        } else {
-            policy.operator(f.kind)
-        };
+        let op = policy.operator_for(f.kind, raw);
         let from = out.len();
         op.apply(f.kind, raw, key, &mut out);
         quote_if_json_number(data, f.start, raw, &mut out, from);

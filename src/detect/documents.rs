@@ -19,7 +19,8 @@ use crate::kind::Kind;
 /// a driver's licence, by whichever context word is near.
 #[inline(never)]
 pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
-    if super::all_same(&cx.hay[s..e]) {
+    // One look for either kind's words before two full lookups.
+    if super::all_same(&cx.hay[s..e]) || !cx.rare_words_near(s, e) {
         return false;
     }
     cx.emit(s, e, Kind::IdCard, 0.85, Needs::Context)

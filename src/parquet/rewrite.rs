@@ -369,11 +369,7 @@ impl<'a, 'p> Rewriter<'a, 'p> {
                 for f in &self.found {
                     out.extend_from_slice(&v[pos..f.start]);
                     let raw = &v[f.start..f.end];
-                    let op = if self.policy.allows(f.kind, raw) {
-                        &Operator::Keep
-                    } else {
-                        self.policy.operator(f.kind)
-                    };
+                    let op = self.policy.operator_for(f.kind, raw);
                     changed |= !matches!(op, Operator::Keep);
                     op.apply(f.kind, raw, self.key, out);
                     self.counts.push((f.kind, op.name()));

@@ -163,11 +163,7 @@ pub fn rewrite(
                         let g = c.finding;
                         cell.extend_from_slice(&data[pos..g.start]);
                         let raw_value = &data[g.start..g.end];
-                        let op = if policy.allows(g.kind, raw_value) {
-                            &Operator::Keep
-                        } else {
-                            policy.operator(g.kind)
-                        };
+                        let op = policy.operator_for(g.kind, raw_value);
                         value.clear();
                         if raw_value.is_ascii() || layout.encoding == encoding_rs::UTF_8 {
                             op.apply(g.kind, raw_value, key, &mut value);
