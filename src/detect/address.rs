@@ -241,9 +241,16 @@ fn russian(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         .then_some(end)
 }
 
+/// Whether the word at `w` starts a sentence (or the text).
+fn sentence_start(hay: &[u8], w: usize) -> bool {
+    let before = hay[..w].trim_ascii_end();
+    before.is_empty() || matches!(before.last(), Some(b'.' | b'!' | b'?' | b'\n'))
+}
+
 /// Where the name before a Kazakh marker at `m` starts: up to three words
-/// (capitalised, or street-name parts like `батыр`), or `Жетісу-2`.
-fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
+/// (capitalised, or street-name parts like `батыр`), `Жетісу-2`, or a
+/// microdistrict's number (`14 шағын аудан`) when `numbered` is allowed.
+fn name_backward(hay: &[u8], m: usize, numbered_name: bool) -> Option<usize> {
     let mut start = None;
     let mut i = m;
     for _ in 0..3 {
@@ -251,6 +258,15 @@ fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
             break;
         }
         let e = i - 1;
+        if start.is_none() && numbered_name {
+            let mut d = e;
+            while d > 0 && hay[d - 1].is_ascii_digit() {
+                d -= 1;
+            }
+            if d < e && e - d <= 3 && (d == 0 || matches!(hay[d - 1], b' ' | b',' | b'\n')) {
+                return Some(d);
+            }
+        }
         // Back over digits and a hyphen (`Самал-2`).
         let mut w = e;
         while w > 0 && hay[w - 1].is_ascii_digit() {
@@ -268,11 +284,24 @@ fn name_backward(hay: &[u8], m: usize) -> Option<usize> {
         if w == we {
             break;
         }
-        // A listed non-name (a month, a region) can still name a numbered
-        // microdistrict: `Мамыр-4`, `Жетісу-2`.
+        // A listed non-name (a month, a country) can still name a street
+        // next to its marker or a numbered microdistrict: `Желтоқсан
+        // көшесі`, `Қазақстан көшесі`, `Мамыр-4`. Further back it is the
+        // sentence's own word, and so is a capitalised word that opens the
+        // sentence unless it is a given name (`Зат Момышұлы көшесі` but
+        // `Бауыржан Момышұлы даңғылы`).
         let numbered = we < e;
-        let named = (is_upper_at(hay, w) && (numbered || !super::names::is_not_name(&hay[w..we])))
-            || word_in(hay, w, we, NAME_PARTS);
+        let upper = is_upper_at(hay, w);
+        let listed = || super::names::is_not_name(&hay[w..we]);
+        let named = if start.is_none() {
+            upper || word_in(hay, w, we, NAME_PARTS)
+        } else if word_in(hay, w, we, NAME_PARTS) {
+            true
+        } else {
+            upper
+                && (numbered || !listed())
+                && (!sentence_start(hay, w) || super::names::classify(&hay[w..we]).given)
+        };
         if !named {
             break;
         }
@@ -297,7 +326,7 @@ fn kazakh(cx: &mut Cx, m: usize, e: usize) -> Option<usize> {
         }
         marker_end = je;
     }
-    let s = name_backward(hay, m)?;
+    let s = name_backward(hay, m, marker_end != e)?;
     let (end, conf) = match house_parts(hay, marker_end) {
         Some(h) => (h, 0.95),
         None => (marker_end, 0.8),

@@ -193,6 +193,11 @@ fn judge(toks: &[Tok]) -> Option<f32> {
                 None
             }
         }
+        [Word { class: a, .. }, Initials { count: 1, .. }] if a.given && !a.surname => {
+            // A bank statement's short form (Нұрлан Ж., Мариям Ж.): the
+            // surname's initial after a listed given name.
+            Some(0.8)
+        }
         [Word { class: a, .. }, Initials { count, .. }]
         | [Initials { count, .. }, Word { class: a, .. }]
             if name(&a) =>
