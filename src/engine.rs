@@ -231,8 +231,13 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     let hay = cx.hay;
     let mut e = s;
     let mut all = DIGIT | HEX;
-    while e < hay.len() && is_alnum(hay[e]) {
-        all &= CLASS[hay[e] as usize];
+    // One class lookup per byte serves both the run's end and its shape.
+    while let Some(&b) = hay.get(e) {
+        let c = CLASS[b as usize];
+        if c & (DIGIT | ALPHA) == 0 {
+            break;
+        }
+        all &= c;
         e += 1;
     }
     let n = e - s;
@@ -264,7 +269,15 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
-    if CLASS[hay[s] as usize] & UPPER != 0 && !all_digit {
+    // Only the shapes `lettered` knows: N12345678, A01P3K4, `A01 P3K4`,
+    // `AB 123456` (most capitalised words in a log are none of them).
+    let lettered_shape = match n {
+        9 => hay[s] == b'N',
+        7 => true,
+        2 | 3 => next == Some(b' '),
+        _ => false,
+    };
+    if lettered_shape && CLASS[hay[s] as usize] & UPPER != 0 && !all_digit {
         if let Some(end) = documents::lettered(cx, s, e) {
             return end;
         }
