@@ -259,9 +259,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         }
     }
     if all_digit {
-        if let Some(end) = digits(cx, s, e, next) {
-            return end;
-        }
+        // No detector below takes an all-digit run.
+        return digits(cx, s, e, next).unwrap_or(e);
     } else if all_hex && (n == 14 || n == 15) {
         meid::hex(cx, s, e);
     } else if n >= 4 && is_country_start(&hay[s..]) {
@@ -277,7 +276,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         2 | 3 => next == Some(b' '),
         _ => false,
     };
-    if lettered_shape && CLASS[hay[s] as usize] & UPPER != 0 && !all_digit {
+    let upper = CLASS[hay[s] as usize] & UPPER != 0;
+    if lettered_shape && upper {
         if let Some(end) = documents::lettered(cx, s, e) {
             return end;
         }
@@ -296,7 +296,7 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         Some(b'.') => n == 1,
         _ => false,
     };
-    if CLASS[hay[s] as usize] & UPPER != 0 && name_next() && !is_digit_run_inside(hay, s, e) {
+    if upper && name_next() && !is_digit_run_inside(hay, s, e) {
         if let Some(end) = person::at(cx, s) {
             return end;
         }
