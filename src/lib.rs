@@ -15,6 +15,7 @@ macro_rules! say {
     }};
 }
 
+pub mod aliases;
 pub mod anonymize;
 pub mod bytes;
 pub mod checksum;

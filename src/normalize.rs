@@ -94,8 +94,8 @@ fn percent_decode(raw: &[u8], out: &mut Vec<u8>) {
 /// A person's name keyed on its words in lower case, in sorted order, with
 /// a patronymic left out and Russian case endings of the given name and
 /// surname taken off: «Нурланов Ерлан Болатович», «Ерлан Нурланов» and
-/// «Нурланову Ерлану» are one person. (Initials are not matched to a full
-/// form: «Нурланов Е.Б.» is keyed on its own.)
+/// «Нурланову Ерлану» are one person. (Initials are matched to a full form
+/// seen nearby by [`crate::aliases::PersonAliases`], not here.)
 fn person(raw: &[u8], out: &mut Vec<u8>) {
     let text = String::from_utf8_lossy(raw).to_lowercase();
     let mut words: Vec<String> = text
@@ -103,41 +103,44 @@ fn person(raw: &[u8], out: &mut Vec<u8>) {
         .filter(|w| !w.is_empty())
         // The patronymic, by the same endings the detector knows.
         .filter(|w| !crate::detect::names::classify(w.as_bytes()).patronymic)
-        .map(|w| {
-            // Surname case forms back to the nominative (masculine or feminine).
-            const FORMS: &[(&str, &str)] = &[
-                ("овой", "ова"),
-                ("евой", "ева"),
-                ("иной", "ина"),
-                ("овым", "ов"),
-                ("евым", "ев"),
-                ("иным", "ин"),
-                ("ову", "ов"),
-                ("еву", "ев"),
-                ("ину", "ин"),
-                ("ове", "ов"),
-                ("еве", "ев"),
-                ("ине", "ин"),
-            ];
-            for (form, nom) in FORMS {
-                if let Some(stem) = w.strip_suffix(form) {
-                    if stem.chars().count() >= 3 {
-                        return format!("{stem}{nom}");
-                    }
-                }
-            }
-            for end in ["ом", "ем", "у", "ю", "а", "е"] {
-                if let Some(stem) = w.strip_suffix(end) {
-                    if crate::detect::names::is_given(stem) {
-                        return stem.to_string();
-                    }
-                }
-            }
-            w.to_string()
-        })
+        .map(name_word_nominative)
         .collect();
     words.sort();
     out.extend_from_slice(words.join(" ").as_bytes());
+}
+
+/// A lower-case surname or given name back in the nominative: surname case
+/// forms (masculine or feminine) and given-name case endings come off.
+pub(crate) fn name_word_nominative(w: &str) -> String {
+    const FORMS: &[(&str, &str)] = &[
+        ("овой", "ова"),
+        ("евой", "ева"),
+        ("иной", "ина"),
+        ("овым", "ов"),
+        ("евым", "ев"),
+        ("иным", "ин"),
+        ("ову", "ов"),
+        ("еву", "ев"),
+        ("ину", "ин"),
+        ("ове", "ов"),
+        ("еве", "ев"),
+        ("ине", "ин"),
+    ];
+    for (form, nom) in FORMS {
+        if let Some(stem) = w.strip_suffix(form) {
+            if stem.chars().count() >= 3 {
+                return format!("{stem}{nom}");
+            }
+        }
+    }
+    for end in ["ом", "ем", "у", "ю", "а", "е"] {
+        if let Some(stem) = w.strip_suffix(end) {
+            if crate::detect::names::is_given(stem) {
+                return stem.to_string();
+            }
+        }
+    }
+    w.to_string()
 }
 
 #[cfg(test)]

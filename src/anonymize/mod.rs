@@ -185,12 +185,17 @@ fn rewrite(
     let lead_literal = findings
         .first()
         .map_or(body.len(), |f| f.start - body.start);
+    let aliases = crate::aliases::PersonAliases::build(data, &findings);
     for f in &findings {
         out.extend_from_slice(&data[pos..f.start]);
         let raw = &data[f.start..f.end];
         let op = policy.operator_for(f.kind, raw);
         let from = out.len();
-        op.apply(f.kind, raw, key, &mut out);
+        let value = match f.kind {
+            Kind::Person => aliases.full_form(data, raw).map_or(raw, |r| &data[r]),
+            _ => raw,
+        };
+        op.apply(f.kind, value, key, &mut out);
         quote_if_json_number(data, f.start, raw, &mut out, from);
         counts.push((f.kind, op.name()));
         pos = f.end;

@@ -366,12 +366,17 @@ impl<'a, 'p> Rewriter<'a, 'p> {
                 find_value(self.engine, v, info.hint, integer, &mut self.found);
                 let mut pos = 0;
                 let mut changed = false;
+                let aliases = crate::aliases::PersonAliases::build(v, &self.found);
                 for f in &self.found {
                     out.extend_from_slice(&v[pos..f.start]);
                     let raw = &v[f.start..f.end];
                     let op = self.policy.operator_for(f.kind, raw);
                     changed |= !matches!(op, Operator::Keep);
-                    op.apply(f.kind, raw, self.key, out);
+                    let value = match f.kind {
+                        Kind::Person => aliases.full_form(v, raw).map_or(raw, |r| &v[r]),
+                        _ => raw,
+                    };
+                    op.apply(f.kind, value, self.key, out);
                     self.counts.push((f.kind, op.name()));
                     pos = f.end;
                 }

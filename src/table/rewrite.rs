@@ -120,6 +120,10 @@ pub fn rewrite(
                 }
             }
         }
+        // A name in full in one cell lets its initials in another (a notes
+        // column) take the same token.
+        let aliases =
+            crate::aliases::PersonAliases::build(data, rec.findings.iter().map(|c| &c.finding));
         let mut first = true;
         for (i, f) in rec.fields.iter().enumerate() {
             let rule = rule_cache[i];
@@ -164,6 +168,12 @@ pub fn rewrite(
                         cell.extend_from_slice(&data[pos..g.start]);
                         let raw_value = &data[g.start..g.end];
                         let op = policy.operator_for(g.kind, raw_value);
+                        let raw_value = match g.kind {
+                            Kind::Person => aliases
+                                .full_form(data, raw_value)
+                                .map_or(raw_value, |r| &data[r]),
+                            _ => raw_value,
+                        };
                         value.clear();
                         if raw_value.is_ascii() || layout.encoding == encoding_rs::UTF_8 {
                             op.apply(g.kind, raw_value, key, &mut value);

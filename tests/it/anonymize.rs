@@ -737,3 +737,22 @@ fn anonymized_online_identifiers_verify_clean() {
         assert_eq!(r.code, 0, "{policy}: {}", r.stderr);
     }
 }
+
+#[test]
+fn initials_take_the_token_of_the_full_name_seen_in_the_same_file() {
+    let text = "Истец Нурланов Ерлан Болатович обратился в суд.\n\
+                Суд отказал Нурланову Е.Б. в иске.\n\
+                Ответчик Жумабаева Г.К. не явилась.\n\
+                Нурланов Е.К. — другой человек.\n";
+    let (out, result) = anonymize_with("[kinds]\nperson = \"token\"\n", text);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tokens: Vec<&str> = result
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with("PERSON_"))
+        .collect();
+    assert_eq!(tokens.len(), 4, "{result}");
+    assert_eq!(tokens[0], tokens[1], "{result}");
+    // No full form for her; a different patronymic initial is someone else.
+    assert_ne!(tokens[2], tokens[0]);
+    assert_ne!(tokens[3], tokens[0]);
+}
