@@ -180,6 +180,12 @@ struct AnonymizeArgs {
     /// No progress bar.
     #[arg(long)]
     no_progress: bool,
+    /// Work on shard K of N (K from 1 to N): a deterministic split of the
+    /// inputs, balanced by size, for job runners (Kubernetes indexed Jobs,
+    /// Slurm arrays, GNU parallel). Together the shards' outputs are one
+    /// run's; each writes its own manifest.
+    #[arg(long, value_name = "K/N")]
+    shard: Option<input::shard::Shard>,
     /// Bytes per chunk (for tests of chunk borders).
     #[arg(long, hide = true, default_value_t = 4 << 20)]
     chunk_size: usize,
@@ -532,6 +538,22 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     for e in &resolve_errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
+    let inputs = match args.shard {
+        None => inputs,
+        Some(shard) => match input::shard::select(inputs, shard) {
+            Ok(mine) if mine.is_empty() => {
+                if !args.quiet {
+                    crate::say!("qorgau: shard {shard}: no inputs fall to this shard");
+                }
+                return if resolve_errors.is_empty() { 0 } else { 2 };
+            }
+            Ok(mine) => mine,
+            Err(e) => {
+                crate::say!("qorgau: {e}");
+                return 2;
+            }
+        },
+    };
     let target = match (&args.out, &args.output, args.in_place) {
         (Some(dir), None, false) => Target::Dir(dir.clone()),
         (None, Some(f), false) if f == "-" => Target::Stdout,
@@ -597,9 +619,16 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             return 2;
         }
     };
+    // Shards writing to one directory each keep their own manifest.
+    let manifest = match (&args.manifest, args.shard, &target) {
+        (None, Some(s), Target::Dir(d)) => {
+            Some(d.join(format!("qorgau-manifest.shard-{}-of-{}.json", s.k, s.n)))
+        }
+        _ => args.manifest.clone(),
+    };
     let opts = anonymize::Options {
         target,
-        manifest: args.manifest.clone(),
+        manifest,
         verify: args.verify,
         output_encoding,
         kanon,

@@ -67,13 +67,21 @@ impl Key {
                     .ok()
             })
             .ok_or_else(|| KeyError(format!("{origin}: the key is neither hex nor base64")))?;
+        Key::from_bytes(&bytes, origin)
+    }
+
+    /// A key from its bytes (not text): what hex or base64 key text decodes to.
+    ///
+    /// # Errors
+    /// Fewer than 32 bytes.
+    pub fn from_bytes(bytes: &[u8], origin: &str) -> Result<Key, KeyError> {
         if bytes.len() < MIN_LEN {
             return Err(KeyError(format!(
                 "{origin}: the key has {} bytes; at least {MIN_LEN} are needed",
                 bytes.len()
             )));
         }
-        let prepared = Hmac::<Sha256>::new_from_slice(&bytes).expect("HMAC takes any key length");
+        let prepared = Hmac::<Sha256>::new_from_slice(bytes).expect("HMAC takes any key length");
         // Only the keyed HMAC state is kept; the key bytes are dropped here.
         Ok(Key { prepared })
     }

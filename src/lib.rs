@@ -17,6 +17,7 @@ macro_rules! say {
 
 pub mod aliases;
 pub mod anonymize;
+pub mod batch;
 pub mod bytes;
 pub mod checksum;
 pub mod cli;

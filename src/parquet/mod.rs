@@ -12,7 +12,7 @@
 //! An integer column whose values must change becomes a `Utf8` column (a
 //! token or `1987/F` is not a number), and the manifest says so.
 
-mod columns;
+pub(crate) mod columns;
 mod file;
 pub mod rewrite;
 pub mod scan;

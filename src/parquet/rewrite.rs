@@ -53,6 +53,9 @@ pub struct Plan<'p> {
     /// k-anonymity: the plan, and the top-level column of each of its
     /// quasi-identifiers.
     kanon: Option<(&'p crate::kanon::Plan, Vec<usize>)>,
+    /// Batch mode: an integer column that stays an integer has a value
+    /// that some kind's operator would change set to null.
+    null_found_integers: bool,
     schema: SchemaRef,
 }
 
@@ -101,12 +104,39 @@ impl<'p> Plan<'p> {
         policy: &'p Policy,
         kanon: Option<&'p crate::kanon::Plan>,
     ) -> Result<Plan<'p>, ReadError> {
+        Plan::build(input.schema(), Some(input), engine, policy, kanon)
+    }
+
+    /// The plan for a stream of batches of `schema` that cannot be read
+    /// ahead (Spark's `mapInArrow`, Ray): the output schema is decided by
+    /// the schema alone. An integer column becomes `Utf8` when the policy
+    /// replaces it whole or its name speaks for a kind the policy changes
+    /// (`iin`, `phone`); in any other integer column a value found to be
+    /// an IIN, BIN, card or IMEI becomes null, as a token cannot be stored
+    /// in an integer.
+    ///
+    /// # Errors
+    /// As [`Plan::new`], but for reading.
+    pub fn for_batches(
+        schema: SchemaRef,
+        engine: &Engine,
+        policy: &'p Policy,
+    ) -> Result<Plan<'p>, String> {
+        Plan::build(schema, None, engine, policy, None).map_err(|e| e.message)
+    }
+
+    fn build(
+        schema: SchemaRef,
+        input: Option<&ParquetInput>,
+        engine: &Engine,
+        policy: &'p Policy,
+        kanon: Option<&'p crate::kanon::Plan>,
+    ) -> Result<Plan<'p>, ReadError> {
         let plain = |message: String| ReadError {
             row_group: None,
             column: None,
             message,
         };
-        let schema = input.schema();
         let leaves = Leaves::of(&schema, engine.context());
         let mut rules = Vec::with_capacity(leaves.0.len());
         let mut dropped = Vec::new();
@@ -161,7 +191,14 @@ impl<'p> Plan<'p> {
             })
             .map(|(i, _)| i)
             .collect();
-        if !probe.is_empty() {
+        if input.is_none() {
+            let changes = |k: &Kind| !matches!(policy.operator(*k), Operator::Keep);
+            for i in &probe {
+                let hint = leaves.0[*i].hint;
+                retyped[*i] |= Kind::ALL.iter().any(|k| hint & k.bit() != 0 && changes(k));
+            }
+        }
+        if let Some(input) = input.filter(|_| !probe.is_empty()) {
             let roots: Vec<usize> = schema
                 .fields()
                 .iter()
@@ -229,6 +266,7 @@ impl<'p> Plan<'p> {
             retyped,
             dropped,
             kanon,
+            null_found_integers: input.is_none(),
             schema: schema.clone(),
         };
         // The output schema: what the rewrite makes of an empty batch.
@@ -486,10 +524,42 @@ impl Visit for Rewriter<'_, '_> {
                 }));
                 Ok(Some(dict.with_values(new_values)))
             }
-            LeafClass::Integer => {
-                if !self.plan.retyped[leaf] {
+            LeafClass::Integer if !self.plan.retyped[leaf] => {
+                if !self.plan.null_found_integers
+                    || !matches!(self.plan.rules[leaf], Rule::Findings)
+                {
                     return Ok(None);
                 }
+                let ints = Integers::of(array.as_ref()).ok_or("not an integer")?;
+                let mut d = [0u8; 20];
+                let mut found = Vec::new();
+                let mut null = vec![false; ints.len()];
+                for (i, n) in null.iter_mut().enumerate() {
+                    let Some(v) = ints.get(i, &mut d) else {
+                        continue;
+                    };
+                    let info = &self.plan.leaves.0[leaf];
+                    found.clear();
+                    find_value(self.engine, v, info.hint, true, &mut found);
+                    if let Some(f) = found.iter().find(|f| {
+                        !matches!(
+                            self.policy.operator_for(f.kind, &v[f.start..f.end]),
+                            Operator::Keep
+                        )
+                    }) {
+                        *n = true;
+                        self.counts.push((f.kind, "null"));
+                    }
+                }
+                if !null.contains(&true) {
+                    return Ok(None);
+                }
+                let mask = arrow::array::BooleanArray::from(null);
+                arrow::compute::nullif(array.as_ref(), &mask)
+                    .map(Some)
+                    .map_err(|e| e.to_string())
+            }
+            LeafClass::Integer => {
                 let ints = Integers::of(array.as_ref()).ok_or("not an integer")?;
                 let mut digits = Vec::with_capacity(ints.len() * 12);
                 let mut spans = Vec::with_capacity(ints.len());

@@ -756,3 +756,89 @@ fn initials_take_the_token_of_the_full_name_seen_in_the_same_file() {
     assert_ne!(tokens[2], tokens[0]);
     assert_ne!(tokens[3], tokens[0]);
 }
+
+#[test]
+fn shards_together_write_what_one_run_writes() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = dir.path().join("in");
+    std::fs::create_dir_all(input.join("sub")).unwrap();
+    for i in 1..=5 {
+        let text = every_kind().repeat(i * 3);
+        write(&input, &format!("f{i}.log"), text.as_bytes());
+    }
+    write(
+        &input.join("sub"),
+        "t.csv",
+        b"iin,phone\n900101300811,+77011234567\n",
+    );
+    let input = input.to_str().unwrap();
+    let single = dir.path().join("single");
+    let out = run(
+        &["anonymize", input, "--out", single.to_str().unwrap(), "-q"],
+        None,
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let sharded = dir.path().join("sharded");
+    for k in 1..=3 {
+        let shard = format!("{k}/3");
+        let out = run(
+            &[
+                "anonymize",
+                input,
+                "--out",
+                sharded.to_str().unwrap(),
+                "--shard",
+                &shard,
+                "-q",
+            ],
+            None,
+            None,
+        );
+        assert_eq!(out.code, 0, "{}", out.stderr);
+        assert!(sharded
+            .join(format!("qorgau-manifest.shard-{k}-of-3.json"))
+            .exists());
+    }
+    let files = |root: &Path| {
+        let mut v: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .filter(|e| {
+                !e.file_name()
+                    .to_string_lossy()
+                    .starts_with("qorgau-manifest")
+            })
+            .map(|e| {
+                let rel = e.path().strip_prefix(root).unwrap().display().to_string();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    assert_eq!(files(&single).len(), 6);
+    assert_eq!(files(&single), files(&sharded));
+    // A shard past the inputs has nothing to do; stdin cannot be sharded.
+    let out = run(
+        &[
+            "anonymize",
+            input,
+            "--out",
+            "unused",
+            "--shard",
+            "9/9",
+            "-q",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let out = run(
+        &["anonymize", "-", "-o", "-", "--shard", "1/2"],
+        None,
+        Some(b"x"),
+    );
+    assert_eq!(out.code, 2);
+}
