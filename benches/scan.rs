@@ -360,5 +360,46 @@ fn parquet(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, scan, anonymize, table, risk, parquet);
+/// The batch API's fixed cost (what Spark and Ray pay per batch): a
+/// 64k-row batch whose columns the policy leaves alone (numbers, dates, a
+/// kept string column) goes through `transform`, which must hand the arrays
+/// back untouched.
+fn batch(c: &mut Criterion) {
+    use arrow::array::{Date32Array, Float64Array, Int32Array, RecordBatch, StringArray};
+    use std::sync::Arc;
+    let rows = 65_536;
+    let batch = RecordBatch::try_from_iter([
+        (
+            "amount",
+            Arc::new(Float64Array::from_iter_values((0..rows).map(f64::from))) as _,
+        ),
+        (
+            "birth_year",
+            Arc::new(Int32Array::from_iter_values(
+                (0..rows).map(|i| 1950 + i % 60),
+            )) as _,
+        ),
+        (
+            "visit_date",
+            Arc::new(Date32Array::from_iter_values(0..rows)) as _,
+        ),
+        (
+            "region",
+            Arc::new(StringArray::from_iter_values(
+                (0..rows).map(|i| ["Алматы", "Астана"][i as usize % 2]),
+            )) as _,
+        ),
+    ])
+    .expect("a batch");
+    let policy =
+        qorgau::policy::Policy::parse("[columns]\nregion = \"keep\"\n", "bench").expect("policy");
+    let a = qorgau::batch::BatchAnonymizer::new(policy, None).expect("anonymizer");
+    let mut group = c.benchmark_group("batch");
+    group.bench_function("transform_64k_rows_untouched", |b| {
+        b.iter(|| a.transform(&batch).expect("transform"));
+    });
+    group.finish();
+}
+
+criterion_group!(benches, scan, anonymize, table, risk, parquet, batch);
 criterion_main!(benches);
