@@ -32,6 +32,7 @@ def main() -> None:
     path, policy = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
     spark = (
         SparkSession.builder.master("local[2]")
+        .config("spark.pyspark.python", sys.executable)
         .config("spark.driver.memory", "4g")
         .config("spark.ui.enabled", "false")
         .getOrCreate()

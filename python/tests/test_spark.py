@@ -4,6 +4,8 @@ value, under the same key."""
 
 from __future__ import annotations
 
+import os
+import sys
 from pathlib import Path
 
 import pyarrow as pa
@@ -21,11 +23,15 @@ pyspark = pytest.importorskip("pyspark")
 def spark():
     from pyspark.sql import SparkSession
 
+    # Spark starts its Python workers with `python3` from PATH unless told
+    # otherwise; that interpreter may not have the wheel installed.
+    os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("qorgau-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
+        .config("spark.pyspark.python", sys.executable)
         .config("spark.executorEnv.QORGAU_KEY", KEY)
         .getOrCreate()
     )
