@@ -4,7 +4,13 @@
 //! hold no identifier.
 //!
 //! ASCII words match case-insensitively through the automaton; Cyrillic words
-//! are added in lower, upper and title case, since Aho-Corasick folds ASCII only.
+//! are stored in lower case and windows holding non-ASCII bytes are lowered
+//! before the search, since Aho-Corasick folds ASCII only.
+//!
+//! Candidates on one line have overlapping windows (an IP, a MAC and a phone
+//! in one log line), so the words found in a stretch of a line are kept in a
+//! [`Hits`] for the next candidates there: searching every window anew was a
+//! quarter of a log scan.
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 use std::collections::HashMap;
@@ -30,16 +36,90 @@ pub struct Context {
 /// The compiled context words of all detectors.
 #[derive(Debug, Clone)]
 pub struct ContextIndex {
+    /// Every word, for windows holding non-ASCII bytes.
+    all: Words,
+    /// The ASCII words alone, for ASCII windows (most of a log): a smaller
+    /// automaton that stays in cache.
+    ascii: Words,
+    /// Kinds that some word speaks against.
+    opposable: u32,
+}
+
+/// One automaton over context words and what each word says.
+#[derive(Debug, Clone)]
+struct Words {
     ac: AhoCorasick,
     /// Per automaton pattern: (kinds for, kinds against, needs a right boundary).
     meta: Vec<(u32, u32, bool)>,
-    /// Kinds that some word speaks against.
-    opposable: u32,
-    /// The words of the kinds found only beside a context word (documents,
-    /// old postcodes, dates of birth, locations): a small set, so whether a
-    /// window holds one of them is a fast SIMD search that spares the full
-    /// lookup for the many 6- and 9-digit numbers and dates in logs.
-    rare: AhoCorasick,
+}
+
+impl Words {
+    fn new<'w>(entries: impl Iterator<Item = &'w (String, (u32, u32))> + Clone) -> Words {
+        let ac = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::LeftmostLongest)
+            // A full DFA: the windows are short and searched per candidate,
+            // so per-byte speed matters more than build time or memory.
+            .kind(Some(AhoCorasickKind::DFA))
+            .build(entries.clone().map(|(w, _)| w.as_bytes()))
+            .expect("context words form a valid automaton");
+        let meta = entries
+            .map(|(w, (f, a))| {
+                // Short words (`IP`, `тел`) only count as whole words; long
+                // ones may close a compound key (`client_phone`, `userEmail`).
+                let short = w.chars().filter(|c| c.is_alphanumeric()).count() <= 4;
+                let ends_in_letter = w.chars().last().is_some_and(char::is_alphanumeric);
+                (*f, *a, short && ends_in_letter)
+            })
+            .collect();
+        Words { ac, meta }
+    }
+}
+
+/// How far one search reaches along a line from a window's start: past the
+/// window (72 bytes and the candidate) into what follows, where the next
+/// candidates' windows lie. Tuned on logs: wider searches cost more on
+/// lines with one candidate than they save on lines with several.
+const SPAN: usize = 112;
+
+/// The longest stretch kept (the lowering buffer's size).
+const KEEP_MAX: usize = 256;
+
+/// How many words one search keeps; a stretch with more is searched per
+/// window instead.
+const KEPT: usize = 24;
+
+/// A word found near a candidate: start, end (offsets in the haystack) and
+/// what it says: (kinds for, kinds against, needs a right boundary).
+type Found = (usize, usize, (u32, u32, bool));
+
+/// The context words found in one stretch of a line (`span`), for the
+/// candidates whose windows lie inside it. Fixed capacity: no allocation.
+#[derive(Clone, Copy)]
+pub struct Hits {
+    span: (usize, usize),
+    len: usize,
+    /// Whether the stretch was ASCII (searched with the ASCII words).
+    ascii: bool,
+    /// (start, end) relative to `span.0`, and the automaton's pattern.
+    words: [(u16, u16, u32); KEPT],
+}
+
+impl Default for Hits {
+    fn default() -> Self {
+        Hits {
+            span: (0, 0),
+            len: 0,
+            ascii: true,
+            words: [(0, 0, 0); KEPT],
+        }
+    }
+}
+
+impl Hits {
+    fn covers(&self, lo: usize, hi: usize) -> bool {
+        self.span.0 <= lo && hi <= self.span.1 && self.span.0 < self.span.1
+    }
 }
 
 /// Kinds whose detectors report only beside a context word.
@@ -69,40 +149,13 @@ impl ContextIndex {
         }
         let mut entries: Vec<(String, (u32, u32))> = words.into_iter().collect();
         entries.sort();
-        let ac = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            // A full DFA: the windows are short and searched per candidate,
-            // so per-byte speed matters more than build time or memory.
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(entries.iter().map(|(w, _)| w.as_bytes()))
-            .expect("context words form a valid automaton");
-        let meta: Vec<(u32, u32, bool)> = entries
-            .iter()
-            .map(|(w, (f, a))| {
-                // Short words (`IP`, `тел`) only count as whole words; long
-                // ones may close a compound key (`client_phone`, `userEmail`).
-                let short = w.chars().filter(|c| c.is_alphanumeric()).count() <= 4;
-                let ends_in_letter = w.chars().last().is_some_and(char::is_alphanumeric);
-                (*f, *a, short && ends_in_letter)
-            })
-            .collect();
-        let opposable = meta.iter().fold(0, |m, &(_, a, _)| m | a);
-        let rare = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
-            .kind(Some(AhoCorasickKind::DFA))
-            .build(
-                entries
-                    .iter()
-                    .filter(|(_, (f, _))| f & RARE != 0)
-                    .map(|(w, _)| w.as_bytes()),
-            )
-            .expect("context words form a valid automaton");
+        let all = Words::new(entries.iter());
+        let ascii = Words::new(entries.iter().filter(|(w, _)| w.is_ascii()));
+        let opposable = all.meta.iter().fold(0, |m, &(_, a, _)| m | a);
         ContextIndex {
-            ac,
-            meta,
+            all,
+            ascii,
             opposable,
-            rare,
         }
     }
 
@@ -110,8 +163,8 @@ impl ContextIndex {
     pub fn stats(&self) -> String {
         format!(
             "{} patterns, {} bytes",
-            self.ac.patterns_len(),
-            self.ac.memory_usage()
+            self.all.ac.patterns_len(),
+            self.all.ac.memory_usage() + self.ascii.ac.memory_usage()
         )
     }
 
@@ -122,9 +175,9 @@ impl ContextIndex {
         let (mut buf, mut heap) = ([0u8; 256], Vec::new());
         let lowered = lower_into(hay, &mut buf, &mut heap);
         let mut kinds = 0;
-        for m in self.ac.find_iter(lowered) {
+        for m in self.all.ac.find_iter(lowered) {
             let (s, e) = (m.start(), m.end());
-            let (for_kinds, _, whole) = self.meta[m.pattern().as_usize()];
+            let (for_kinds, _, whole) = self.all.meta[m.pattern().as_usize()];
             if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
                 continue;
             }
@@ -138,41 +191,136 @@ impl ContextIndex {
         self.opposable & kind.bit() != 0
     }
 
-    /// Whether the window around `start..end` may hold a word of a kind in
-    /// [`RARE`]: when not, no such kind can be supported there.
-    pub fn may_support_rare(&self, hay: &[u8], start: usize, end: usize) -> bool {
-        let lo = start.saturating_sub(BEFORE);
-        let hi = (end + AFTER).min(hay.len());
-        let window = &hay[lo..hi];
-        if window.is_ascii() {
-            return self.rare.is_match(window);
+    /// Whether a word of a kind in `kinds` is in the window around
+    /// `start..end` — a loose look (no word-boundary checks) that spares the
+    /// full judgement for the many 6- and 9-digit numbers and dates in logs.
+    pub fn mentions(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        kinds: u32,
+        hits: &mut Hits,
+    ) -> bool {
+        let (lo, hi) = window(hay, start, end);
+        if self.fill(hay, lo, hi, hits) {
+            self.kept(hits, lo, hi).any(|(_, _, m)| m.0 & kinds != 0)
+        } else {
+            self.search(hay, lo, hi).any(|(_, _, m)| m.0 & kinds != 0)
         }
-        let (mut buf, mut heap) = ([0u8; 256], Vec::new());
-        self.rare.is_match(lower_into(window, &mut buf, &mut heap))
     }
 
     /// What the words in the same line, up to 48 bytes before and 24 after
     /// the candidate at `start..end`, say about `kind`.
     pub fn around(&self, hay: &[u8], start: usize, end: usize, kind: Kind) -> Context {
-        let lo = start.saturating_sub(BEFORE);
-        let lo = memchr::memrchr(b'\n', &hay[lo..start]).map_or(lo, |p| lo + p + 1);
-        let hi = (end + AFTER).min(hay.len());
-        let hi = memchr::memchr(b'\n', &hay[end..hi]).map_or(hi, |p| end + p);
+        self.around_kept(hay, start, end, kind, &mut Hits::default())
+    }
+
+    /// As [`ContextIndex::around`], reusing the words `hits` keeps from an
+    /// earlier candidate on the same line of the same `hay`.
+    pub fn around_kept(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        kind: Kind,
+        hits: &mut Hits,
+    ) -> Context {
+        let (lo, hi) = window(hay, start, end);
+        if self.fill(hay, lo, hi, hits) {
+            self.judge(hay, start, end, kind, self.kept(hits, lo, hi))
+        } else {
+            self.judge(hay, start, end, kind, self.search(hay, lo, hi))
+        }
+    }
+
+    /// Makes `hits` cover `lo..hi`: kept from before, or searched from `lo`
+    /// to the line's end (at most [`SPAN`] bytes or the window). False when the window is
+    /// too long or holds too many words to keep.
+    fn fill(&self, hay: &[u8], lo: usize, hi: usize, hits: &mut Hits) -> bool {
+        if hits.covers(lo, hi) {
+            return true;
+        }
+        if hi - lo > KEEP_MAX {
+            return false;
+        }
+        let cap = (lo + SPAN).clamp(hi, hay.len());
+        let to = memchr::memchr(b'\n', &hay[hi..cap]).map_or(cap, |p| hi + p);
+        let (mut buf, mut heap) = ([0u8; KEEP_MAX], Vec::new());
+        let stretch = &hay[lo..to];
+        let ascii = stretch.is_ascii();
+        let (words, lowered) = if ascii {
+            (&self.ascii, stretch)
+        } else {
+            (&self.all, lower_into(stretch, &mut buf, &mut heap))
+        };
+        hits.len = 0;
+        hits.span = (0, 0);
+        hits.ascii = ascii;
+        for m in words.ac.find_iter(lowered) {
+            if hits.len == KEPT {
+                return false;
+            }
+            // `to - lo` ≤ KEEP_MAX, so both offsets fit.
+            hits.words[hits.len] = (m.start() as u16, m.end() as u16, m.pattern().as_u32());
+            hits.len += 1;
+        }
+        hits.span = (lo, to);
+        true
+    }
+
+    /// The words `hits` keeps that start inside `lo..hi`.
+    fn kept<'h>(
+        &'h self,
+        hits: &'h Hits,
+        lo: usize,
+        hi: usize,
+    ) -> impl Iterator<Item = Found> + 'h {
+        let words = if hits.ascii { &self.ascii } else { &self.all };
+        let base = hits.span.0;
+        hits.words[..hits.len]
+            .iter()
+            .map(move |&(s, e, p)| (base + s as usize, base + e as usize, words.meta[p as usize]))
+            .filter(move |&(s, _, _)| s >= lo && s < hi)
+    }
+
+    /// The words in `lo..hi`, searched afresh (a window too long or too
+    /// wordy to keep: rare, so it may allocate).
+    fn search(&self, hay: &[u8], lo: usize, hi: usize) -> impl Iterator<Item = Found> {
+        let window = &hay[lo..hi];
+        let (words, lowered): (&Words, std::borrow::Cow<[u8]>) = if window.is_ascii() {
+            (&self.ascii, window.into())
+        } else {
+            let mut v = window.to_vec();
+            crate::bytes::lower_letters(&mut v);
+            (&self.all, v.into())
+        };
+        let found: Vec<Found> = words
+            .ac
+            .find_iter(&*lowered)
+            .map(|m| {
+                (
+                    lo + m.start(),
+                    lo + m.end(),
+                    words.meta[m.pattern().as_usize()],
+                )
+            })
+            .collect();
+        found.into_iter()
+    }
+
+    /// Weighs the words `found` near the candidate `start..end` for `kind`.
+    fn judge(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        kind: Kind,
+        found: impl Iterator<Item = Found>,
+    ) -> Context {
         let bit = kind.bit();
         let (mut near_for, mut near_against) = (usize::MAX, usize::MAX);
-        // Lowered only when it holds non-ASCII bytes (a copy on the stack).
-        let window = &hay[lo..hi];
-        let mut buf;
-        let mut heap = Vec::new();
-        let lowered = if window.is_ascii() {
-            window
-        } else {
-            buf = [0u8; 256];
-            lower_into(window, &mut buf, &mut heap)
-        };
-        for m in self.ac.find_iter(lowered) {
-            let (s, e) = (lo + m.start(), lo + m.end());
-            let (for_kinds, against_kinds, whole) = self.meta[m.pattern().as_usize()];
+        for (s, e, (for_kinds, against_kinds, whole)) in found {
             if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {
                 continue;
             }
@@ -198,6 +346,16 @@ impl ContextIndex {
             opposes: near_against < near_for,
         }
     }
+}
+
+/// The window of a candidate `start..end`: up to 48 bytes before and 24
+/// after it, within its line.
+fn window(hay: &[u8], start: usize, end: usize) -> (usize, usize) {
+    let lo = start.saturating_sub(BEFORE);
+    let lo = memchr::memrchr(b'\n', &hay[lo..start]).map_or(lo, |p| lo + p + 1);
+    let hi = (end + AFTER).min(hay.len());
+    let hi = memchr::memchr(b'\n', &hay[end..hi]).map_or(hi, |p| end + p);
+    (lo, hi)
 }
 
 /// Whether a word may start at `s`: after a non-letter, after `_` (`client_ip`),

@@ -14,7 +14,7 @@ use std::ops::Range;
 use crate::bytes::{
     self, is_alnum, is_digit, is_hex, ALPHA, CLASS, CYR, DIGIT, HEX, INTEREST, UPPER,
 };
-use crate::context::{Context, ContextIndex};
+use crate::context::{Context, ContextIndex, Hits};
 use crate::detect::keyed::{self, KeyIndex};
 use crate::detect::{
     address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, mac, meid, names,
@@ -180,6 +180,7 @@ impl Engine {
             given,
             out,
             not_names: [0; 8],
+            hits: Hits::default(),
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -229,17 +230,22 @@ fn trim_unfinished(hay: &[u8], body_end: usize) -> &[u8] {
 /// Returns where scanning continues.
 fn word(cx: &mut Cx, s: usize) -> usize {
     let hay = cx.hay;
-    let mut e = s;
     let mut all = DIGIT | HEX;
-    // One class lookup per byte serves both the run's end and its shape.
-    while let Some(&b) = hay.get(e) {
-        let c = CLASS[b as usize];
-        if c & (DIGIT | ALPHA) == 0 {
-            break;
-        }
-        all &= c;
-        e += 1;
-    }
+    // One class lookup per byte serves both the run's end and its shape;
+    // a slice iterator, so no bounds check per byte.
+    let rest = &hay[s..];
+    let len = rest
+        .iter()
+        .position(|&b| {
+            let c = CLASS[b as usize];
+            let stop = c & (DIGIT | ALPHA) == 0;
+            if !stop {
+                all &= c;
+            }
+            stop
+        })
+        .unwrap_or(rest.len());
+    let e = s + len;
     let n = e - s;
     let next = bytes::at(hay, e);
     let all_digit = all & DIGIT != 0;
@@ -268,36 +274,17 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
-    // Only the shapes `lettered` knows: N12345678, A01P3K4, `A01 P3K4`,
-    // `AB 123456` (most capitalised words in a log are none of them).
-    let lettered_shape = match n {
-        9 => hay[s] == b'N',
-        7 => true,
-        2 | 3 => next == Some(b' '),
-        _ => false,
-    };
+    // Capitalised words (documents, plates, Latin names) and `123ABC02`
+    // plates: out of line, so the common path stays small and fast.
     let upper = CLASS[hay[s] as usize] & UPPER != 0;
-    if lettered_shape && upper {
-        if let Some(end) = documents::lettered(cx, s, e) {
-            return end;
-        }
-    }
-    if n == 8 && hay[s..s + 3].iter().all(|&b| is_digit(b)) {
-        if let Some(end) = documents::plate(cx, s, s + 3) {
-            return end;
-        }
-    }
-    // A Latin name: a capitalised word followed by another or an initial
-    // (checked here first: most capitalised words in logs start nothing).
-    let name_next = || match next {
-        Some(b' ') => {
-            bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || names::is_cyr_lead(b))
-        }
+    let plate8 = n == 8 && is_digit(hay[s]) && hay[s + 3].is_ascii_uppercase();
+    let name_next = match next {
+        Some(b' ') => bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || b >= 0xC0),
         Some(b'.') => n == 1,
         _ => false,
     };
-    if upper && name_next() && !is_digit_run_inside(hay, s, e) {
-        if let Some(end) = person::at(cx, s) {
+    if (upper && (name_next || lettered_length(n))) || plate8 {
+        if let Some(end) = capitalised(cx, s, e, next) {
             return end;
         }
     }
@@ -311,6 +298,64 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         }
     }
     e
+}
+
+/// A run `s..e` starting with a capital (or a digit-first `123ABC02`):
+/// an identity document, a postcode, a plate or a Latin name.
+#[inline(never)]
+fn capitalised(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
+    let hay = cx.hay;
+    let n = e - s;
+    if is_digit(hay[s]) {
+        return if hay[s..s + 3].iter().all(|&b| is_digit(b)) {
+            documents::plate(cx, s, s + 3)
+        } else {
+            None
+        };
+    }
+    if lettered_shape(hay, s, e, next) {
+        if let Some(end) = documents::lettered(cx, s, e) {
+            return Some(end);
+        }
+    }
+    // A Latin name: a capitalised word followed by another or an initial
+    // (checked here first: most capitalised words in logs start nothing).
+    let name_next = match next {
+        Some(b' ') => {
+            bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || names::is_cyr_lead(b))
+        }
+        Some(b'.') => n == 1,
+        _ => false,
+    };
+    if name_next && !is_digit_run_inside(hay, s, e) {
+        return person::at(cx, s);
+    }
+    None
+}
+
+/// Whether the capitalised run `s..e` has a shape `lettered` knows:
+/// N12345678, A01P3K4, `A01 P3K4`, `AB 123456` (most capitalised words in
+/// a log are none of them). A mask on the length first: a `match` on it
+/// compiled to a jump table that mispredicted on every word.
+#[inline]
+fn lettered_shape(hay: &[u8], s: usize, e: usize, next: Option<u8>) -> bool {
+    let n = e - s;
+    if !lettered_length(n) {
+        return false;
+    }
+    match n {
+        9 => hay[s] == b'N',
+        7 => is_digit(hay[s + 1]),
+        3 => is_digit(hay[s + 1]) && next == Some(b' '),
+        _ => next == Some(b' ') && bytes::at(hay, e + 1).is_some_and(is_digit),
+    }
+}
+
+/// Whether `n` is the length of a run `lettered` may take (2, 3, 7, 9).
+#[inline]
+fn lettered_length(n: usize) -> bool {
+    const LENGTHS: u32 = 1 << 2 | 1 << 3 | 1 << 7 | 1 << 9;
+    n < 32 && LENGTHS >> n & 1 == 1
 }
 
 /// Whether the ASCII run `s..e` holds a digit (a name has none).
@@ -356,18 +401,15 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
             return Some(end);
         }
     }
-    if n == 2 && next == Some(b'.') {
-        if let Some(end) = geo::at(cx, s) {
-            return Some(end);
-        }
-    }
-    if (n == 2 && matches!(next, Some(b'.' | b'/'))) || (n == 4 && next == Some(b'-')) {
-        if let Some(end) = dates::at(cx, s, e) {
-            return Some(end);
-        }
-    }
-    if n == 3 && next == Some(b' ') {
-        if let Some(end) = documents::plate(cx, s, e) {
+    // Coordinates, dates and plates: their shapes here, their checks out
+    // of line.
+    let at = |i: usize| bytes::at(hay, i);
+    let geo = n == 2 && next == Some(b'.') && matches!(hay[s], b'4' | b'5');
+    let date = (n == 2 && matches!(next, Some(b'.' | b'/')) && at(e + 3) == next)
+        || (n == 4 && next == Some(b'-') && at(e + 3) == next && at(e + 6) != Some(b'T'));
+    let plate = n == 3 && next == Some(b' ') && at(e + 1).is_some_and(|b| b.is_ascii_uppercase());
+    if geo || date || plate {
+        if let Some(end) = dated_or_placed(cx, s, e, next) {
             return Some(end);
         }
     }
@@ -407,6 +449,35 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         _ => false,
     };
     found.then_some(e)
+}
+
+/// A 2- to 4-digit run `s..e` and the separator after it: a coordinate
+/// pair, a date of birth or a plate (`123 ABC 02`).
+#[inline(never)]
+fn dated_or_placed(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
+    let hay = cx.hay;
+    let n = e - s;
+    // Kazakhstan's latitudes are 40–55°.
+    if n == 2 && next == Some(b'.') && matches!(hay[s], b'4' | b'5') {
+        if let Some(end) = geo::at(cx, s) {
+            return Some(end);
+        }
+    }
+    // `12.04.1985`, `1985-04-12`: the separator comes back after two digits.
+    let date_shape = match (n, next) {
+        (2, Some(b'.' | b'/')) => bytes::at(hay, e + 3) == next,
+        (4, Some(b'-')) => bytes::at(hay, e + 3) == next && bytes::at(hay, e + 6) != Some(b'T'),
+        _ => false,
+    };
+    if date_shape {
+        if let Some(end) = dates::at(cx, s, e) {
+            return Some(end);
+        }
+    }
+    if n == 3 && next == Some(b' ') {
+        return documents::plate(cx, s, e);
+    }
+    None
 }
 
 /// Whether the run `s..e` is one part of a dashed token such as a UUID
@@ -505,6 +576,8 @@ pub(crate) struct Cx<'a> {
     out: &'a mut Vec<Finding>,
     /// Hashes of capitalised word pairs that were no name (see `person`).
     pub not_names: [u64; 8],
+    /// Context words of the line being scanned, for its next candidates.
+    hits: Hits,
 }
 
 /// How much a finding depends on context words.
@@ -518,21 +591,25 @@ pub(crate) enum Needs {
 
 impl Cx<'_> {
     /// What the context words around a span say about `kind`.
-    pub fn context(&self, start: usize, end: usize, kind: Kind) -> Context {
+    pub fn context(&mut self, start: usize, end: usize, kind: Kind) -> Context {
         if self.given & kind.bit() != 0 {
             return Context {
                 supports: true,
                 opposes: false,
             };
         }
-        self.context.around(self.hay, start, end, kind)
+        self.context
+            .around_kept(self.hay, start, end, kind, &mut self.hits)
     }
 
     /// Whether a word of a context-only kind ([`crate::context::RARE`]) may
     /// be near `start..end`, or the surroundings speak for such a kind.
-    pub fn rare_words_near(&self, start: usize, end: usize) -> bool {
-        self.given & crate::context::RARE != 0
-            || self.context.may_support_rare(self.hay, start, end)
+    pub fn rare_words_near(&mut self, start: usize, end: usize) -> bool {
+        const RARE: u32 = crate::context::RARE;
+        self.given & RARE != 0
+            || self
+                .context
+                .mentions(self.hay, start, end, RARE, &mut self.hits)
     }
 
     /// Reports a validated candidate with confidence `base`, adjusted by the

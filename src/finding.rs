@@ -49,11 +49,10 @@ pub fn preview_into(raw: &[u8], out: &mut String) {
             6..=9 => 1,
             _ => 2,
         };
-        // ASCII: every byte is a character.
-        let text = std::str::from_utf8(raw).unwrap_or_default();
-        out.push_str(&text[..keep]);
+        // ASCII: every byte is a character (no UTF-8 check per finding).
+        out.extend(raw[..keep].iter().map(|&b| char::from(b)));
         out.push_str("****…**");
-        out.push_str(&text[text.len() - keep..]);
+        out.extend(raw[raw.len() - keep..].iter().map(|&b| char::from(b)));
         return;
     }
     let text = String::from_utf8_lossy(raw);

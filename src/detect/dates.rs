@@ -21,6 +21,10 @@ fn digits_at(hay: &[u8], i: usize, n: usize) -> Option<&[u8]> {
 #[inline(never)]
 pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
+    // `2024-03-01T…`, the commonest date in logs, is a timestamp.
+    if e - s == 4 && hay.get(s + 10) == Some(&b'T') {
+        return None;
+    }
     if !bytes::numeric_left_ok(hay, s) {
         return None;
     }
@@ -44,12 +48,17 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         }
         _ => return None,
     };
-    // A birth date: a real day between 1900 and 2026 (fixed, not the clock),
-    // not followed by a time (`2024-03-01T…` is a timestamp).
-    if !(1900..=2026).contains(&y) || !is_date(y, m, d) || !bytes::numeric_right_ok(hay, end) {
+    // Not followed by a time: `2024-03-01T10:48` and `2024-03-01 10:48`
+    // are timestamps (most dates in logs), a date of birth has no hour.
+    let time_after = |i: usize| {
+        hay.get(i..i + 3)
+            .is_some_and(|w| is_digit(w[0]) && is_digit(w[1]) && w[2] == b':')
+    };
+    if hay.get(end) == Some(&b'T') || (hay.get(end) == Some(&b' ') && time_after(end + 1)) {
         return None;
     }
-    if matches!(hay.get(end), Some(b'T')) {
+    // A birth date: a real day between 1900 and 2026 (fixed, not the clock).
+    if !(1900..=2026).contains(&y) || !is_date(y, m, d) || !bytes::numeric_right_ok(hay, end) {
         return None;
     }
     cx.emit(s, end, Kind::DateOfBirth, 0.9, Needs::Context)

@@ -230,14 +230,25 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     if !initial && !pair {
         return None;
     }
-    let t1 = token_at(hay, s)?;
-    let t2 = next(hay, t1)?;
     // Logs repeat the same capitalised pairs (`Mobile Safari` in every user
-    // agent): remember a few that were no name.
-    let seen = crate::bytes::fnv1a(&hay[s..t2.end()]);
-    if cx.not_names.contains(&seen) {
+    // agent): remember a few that were no name, and know them again before
+    // tokenizing.
+    let quick = pair.then(|| crate::bytes::fnv1a(&hay[s..word_end(hay, e + 1)]));
+    if quick.is_some_and(|h| cx.not_names.contains(&h)) {
         return None;
     }
+    let t1 = token_at(hay, s)?;
+    let t2 = next(hay, t1)?;
+    let seen = match quick {
+        Some(h) => h,
+        None => {
+            let h = crate::bytes::fnv1a(&hay[s..t2.end()]);
+            if cx.not_names.contains(&h) {
+                return None;
+            }
+            h
+        }
+    };
     let t3 = next(hay, t2);
     let classified = |t: Tok| match t {
         Tok::Word { start, end, .. } => Tok::Word {
