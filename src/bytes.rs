@@ -161,7 +161,14 @@ pub fn char_count(bytes: &[u8]) -> usize {
 pub fn lower_letters(buf: &mut [u8]) {
     let mut i = 0;
     while i < buf.len() {
-        let (b, c) = (buf[i], buf.get(i + 1).copied().unwrap_or(0));
+        let b = buf[i];
+        // Spaces, digits and punctuation are half of a Cyrillic text.
+        if b < 0x80 {
+            buf[i] = b.to_ascii_lowercase();
+            i += 1;
+            continue;
+        }
+        let c = buf.get(i + 1).copied().unwrap_or(0);
         match (b, c) {
             (0xD0, 0x80..=0x8F) => {
                 buf[i] = 0xD1;
@@ -177,7 +184,7 @@ pub fn lower_letters(buf: &mut [u8]) {
             // on the odd one).
             (0xD2, 0x8A..=0xBF) | (0xD3, 0x90..=0xBF) if c % 2 == 0 => buf[i + 1] = c + 1,
             (0xD3, 0x81..=0x8E) if c % 2 == 1 => buf[i + 1] = c + 1,
-            _ => buf[i] = b.to_ascii_lowercase(),
+            _ => {}
         }
         i += if b >= 0xC0 { 2 } else { 1 };
     }
