@@ -277,13 +277,19 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     // Capitalised words (documents, plates, Latin names) and `123ABC02`
     // plates: out of line, so the common path stays small and fast.
     let upper = CLASS[hay[s] as usize] & UPPER != 0;
-    let plate8 = n == 8 && is_digit(hay[s]) && hay[s + 3].is_ascii_uppercase();
-    let name_next = match next {
-        Some(b' ') => bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || b >= 0xC0),
-        Some(b'.') => n == 1,
-        _ => false,
+    let wanted = if upper {
+        lettered_length(n)
+            || match next {
+                Some(b' ') => {
+                    bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || b >= 0xC0)
+                }
+                Some(b'.') => n == 1,
+                _ => false,
+            }
+    } else {
+        n == 8 && is_digit(hay[s]) && hay[s + 3].is_ascii_uppercase()
     };
-    if (upper && (name_next || lettered_length(n))) || plate8 {
+    if wanted {
         if let Some(end) = capitalised(cx, s, e, next) {
             return end;
         }
@@ -404,11 +410,19 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
     // Coordinates, dates and plates: their shapes here, their checks out
     // of line.
     let at = |i: usize| bytes::at(hay, i);
-    let geo = n == 2 && next == Some(b'.') && matches!(hay[s], b'4' | b'5');
-    let date = (n == 2 && matches!(next, Some(b'.' | b'/')) && at(e + 3) == next)
-        || (n == 4 && next == Some(b'-') && at(e + 3) == next && at(e + 6) != Some(b'T'));
-    let plate = n == 3 && next == Some(b' ') && at(e + 1).is_some_and(|b| b.is_ascii_uppercase());
-    if geo || date || plate {
+    // Non-short-circuit `&`/`|`: one branch on the whole shape (it is
+    // data, and a branch per test mispredicted).
+    let sep = next.unwrap_or(0);
+    let shape = (n == 2) & ((sep == b'.') | (sep == b'/'))
+        | (n == 4) & (sep == b'-')
+        | (n == 3) & (sep == b' ');
+    let wanted = shape
+        && match n {
+            2 => (sep == b'.' && matches!(hay[s], b'4' | b'5')) || at(e + 3) == next,
+            4 => at(e + 3) == next,
+            _ => at(e + 1).is_some_and(|b| b.is_ascii_uppercase()),
+        };
+    if wanted {
         if let Some(end) = dated_or_placed(cx, s, e, next) {
             return Some(end);
         }
