@@ -235,8 +235,8 @@ impl ContextIndex {
     }
 
     /// Makes `hits` cover `lo..hi`: kept from before, or searched from `lo`
-    /// to the line's end (at most [`SPAN`] bytes or the window). False when the window is
-    /// too long or holds too many words to keep.
+    /// to the line's end (at most [`SPAN`] bytes, or the window if longer).
+    /// False when the window is too long or holds too many words to keep.
     fn fill(&self, hay: &[u8], lo: usize, hi: usize, hits: &mut Hits) -> bool {
         if hits.covers(lo, hi) {
             return true;
@@ -416,6 +416,37 @@ mod tests {
         assert!(idx.around(hay, s, hay.len(), Kind::Iin).supports);
         let hay = "ZIP 1.2.3.4".as_bytes();
         assert!(!idx.around(hay, 4, hay.len(), Kind::Ipv4).supports);
+    }
+
+    #[test]
+    fn kept_words_judge_as_a_fresh_search_does() {
+        let idx = ContextIndex::new(&crate::patterns::load());
+        let line = "ts=1 client_ip=10.1.2.3 phone: +77011234567 imei=356938035643809 \
+                    иин 900101300811 тел. 87011234567 mac=00:1a:2b:3c:4d:5e\nip 1.2.3.4";
+        let hay = line.as_bytes();
+        let kinds = [
+            Kind::Ipv4,
+            Kind::Phone,
+            Kind::Imei,
+            Kind::Iin,
+            Kind::Mac,
+            Kind::Email,
+        ];
+        let mut hits = Hits::default();
+        // Every digit run is a candidate, left to right as the engine goes.
+        let mut s = 0;
+        while s < hay.len() {
+            if !hay[s].is_ascii_digit() {
+                s += 1;
+                continue;
+            }
+            let e = s + hay[s..].iter().take_while(|b| b.is_ascii_digit()).count();
+            for kind in kinds {
+                let kept = idx.around_kept(hay, s, e, kind, &mut hits);
+                assert_eq!(kept, idx.around(hay, s, e, kind), "{kind:?} at {s}");
+            }
+            s = e;
+        }
     }
 
     #[test]
