@@ -9,6 +9,7 @@ with ``qorgau anonymize`` on the same file.
 
 from __future__ import annotations
 
+import os
 import shutil
 import sys
 import tempfile
@@ -30,9 +31,10 @@ def timed(label: str, df, out: str) -> float:
 
 def main() -> None:
     path, policy = sys.argv[1], open(sys.argv[2], encoding="utf-8").read()
+    # Workers run `python3` from PATH unless told; it may lack the wheel.
+    os.environ.setdefault("PYSPARK_PYTHON", sys.executable)
     spark = (
         SparkSession.builder.master("local[2]")
-        .config("spark.pyspark.python", sys.executable)
         .config("spark.driver.memory", "4g")
         .config("spark.ui.enabled", "false")
         .getOrCreate()

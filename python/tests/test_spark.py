@@ -23,15 +23,15 @@ pyspark = pytest.importorskip("pyspark")
 def spark():
     from pyspark.sql import SparkSession
 
-    # Spark starts its Python workers with `python3` from PATH unless told
-    # otherwise; that interpreter may not have the wheel installed.
+    # Spark starts its Python workers with `python3` from PATH unless
+    # PYSPARK_PYTHON says otherwise (an in-process session ignores
+    # `spark.pyspark.python`); that interpreter may lack the wheel.
     os.environ["PYSPARK_PYTHON"] = sys.executable
     session = (
         SparkSession.builder.master("local[2]")
         .appName("qorgau-test")
         .config("spark.ui.enabled", "false")
         .config("spark.sql.shuffle.partitions", "2")
-        .config("spark.pyspark.python", sys.executable)
         .config("spark.executorEnv.QORGAU_KEY", KEY)
         .getOrCreate()
     )
