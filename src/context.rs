@@ -57,7 +57,11 @@ impl Words {
     fn new<'w>(entries: impl Iterator<Item = &'w (String, (u32, u32))> + Clone) -> Words {
         let ac = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
+            // Every occurrence, overlapping ones included: what a window
+            // holds must not depend on where the search began, or the
+            // words kept for a line would judge a candidate differently
+            // from a fresh search of its window.
+            .match_kind(MatchKind::Standard)
             // A full DFA: the windows are short and searched per candidate,
             // so per-byte speed matters more than build time or memory.
             .kind(Some(AhoCorasickKind::DFA))
@@ -175,7 +179,7 @@ impl ContextIndex {
         let (mut buf, mut heap) = ([0u8; 256], Vec::new());
         let lowered = lower_into(hay, &mut buf, &mut heap);
         let mut kinds = 0;
-        for m in self.all.ac.find_iter(lowered) {
+        for m in self.all.ac.find_overlapping_iter(lowered) {
             let (s, e) = (m.start(), m.end());
             let (for_kinds, _, whole) = self.all.meta[m.pattern().as_usize()];
             if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
@@ -257,7 +261,7 @@ impl ContextIndex {
         hits.len = 0;
         hits.span = (0, 0);
         hits.ascii = ascii;
-        for m in words.ac.find_iter(lowered) {
+        for m in words.ac.find_overlapping_iter(lowered) {
             if hits.len == KEPT {
                 return false;
             }
@@ -269,7 +273,7 @@ impl ContextIndex {
         true
     }
 
-    /// The words `hits` keeps that start inside `lo..hi`.
+    /// The words `hits` keeps that lie inside `lo..hi`.
     fn kept<'h>(
         &'h self,
         hits: &'h Hits,
@@ -281,7 +285,7 @@ impl ContextIndex {
         hits.words[..hits.len]
             .iter()
             .map(move |&(s, e, p)| (base + s as usize, base + e as usize, words.meta[p as usize]))
-            .filter(move |&(s, _, _)| s >= lo && s < hi)
+            .filter(move |&(s, e, _)| s >= lo && e <= hi)
     }
 
     /// The words in `lo..hi`, searched afresh (a window too long or too
@@ -297,7 +301,7 @@ impl ContextIndex {
         };
         let found: Vec<Found> = words
             .ac
-            .find_iter(&*lowered)
+            .find_overlapping_iter(&*lowered)
             .map(|m| {
                 (
                     lo + m.start(),
