@@ -35,7 +35,7 @@ const fn build_classes() -> [u8; 256] {
         if c.is_ascii_hexdigit() {
             v |= HEX;
         }
-        if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' {
+        if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' || c == b'&' {
             v |= INTEREST;
         }
         if c >= 0xD0 && c <= 0xD3 {
@@ -90,14 +90,100 @@ pub fn run_end(hay: &[u8], mut i: usize, pred: impl Fn(u8) -> bool) -> usize {
 /// Whether a numeric identifier may start at `start`: not glued to an ASCII
 /// letter or digit (Cyrillic and punctuation are fine: `ИИН900101300811`,
 /// `тел:8701...`), and not the fraction of a decimal number (`0.123...`).
+///
+/// An escape (`\n`, `\t`, `\r` inside a JSON or SQL string) counts as the
+/// space it stands for; the start of a line after a quoted-printable soft
+/// break (`=` at the end of the line before) continues a value, so nothing
+/// may start there.
 #[inline]
 pub fn numeric_left_ok(hay: &[u8], start: usize) -> bool {
     match before(hay, start) {
         None => true,
-        Some(b) if is_alnum(b) => false,
+        Some(b) if is_alnum(b) => escape_before(hay, start),
         Some(b'.') => !matches!(before(hay, start - 1), Some(d) if is_digit(d)),
+        Some(b'\n') => !soft_break_before(hay, start),
         Some(_) => true,
     }
+}
+
+/// The length of a group separator at `i` that is not a plain ASCII byte:
+/// a no-break, narrow no-break, thin or figure space, a non-breaking hyphen
+/// or dash (U+00A0, U+202F, U+2009, U+2007, U+2011, U+2012, U+2013), or the
+/// HTML character reference of one (`&nbsp;`, `&#160;`, `&#8209;`, …).
+/// 0 when there is none.
+#[inline]
+pub fn wide_separator(hay: &[u8], i: usize) -> usize {
+    match hay.get(i) {
+        Some(0xC2) if hay.get(i + 1) == Some(&0xA0) => 2,
+        Some(0xE2)
+            if hay.get(i + 1) == Some(&0x80)
+                && matches!(
+                    hay.get(i + 2),
+                    Some(0xAF | 0x89 | 0x87 | 0x91 | 0x92 | 0x93)
+                ) =>
+        {
+            3
+        }
+        Some(b'&') => {
+            const REFS: [&[u8]; 12] = [
+                b"&nbsp;",
+                b"&#160;",
+                b"&#xa0;",
+                b"&#xA0;",
+                b"&#8239;",
+                b"&#8201;",
+                b"&#8199;",
+                b"&#8209;",
+                b"&#8211;",
+                b"&thinsp;",
+                b"&ndash;",
+                b"&#x202f;",
+            ];
+            let rest = &hay[i..];
+            REFS.iter()
+                .find(|r| rest.len() >= r.len() && rest[..r.len()].eq_ignore_ascii_case(r))
+                .map_or(0, |r| r.len())
+        }
+        _ => 0,
+    }
+}
+
+/// Whether `hay[..i]` ends with a string escape standing for white space:
+/// `\n`, `\t` or `\r` after an odd number of backslashes.
+#[inline]
+pub fn escape_before(hay: &[u8], i: usize) -> bool {
+    if i < 2 || !matches!(hay[i - 1], b'n' | b't' | b'r') || hay[i - 2] != b'\\' {
+        return false;
+    }
+    hay[..i - 1]
+        .iter()
+        .rev()
+        .take_while(|&&b| b == b'\\')
+        .count()
+        % 2
+        == 1
+}
+
+/// Whether the line starting at `i` follows a quoted-printable soft line
+/// break (`…x=\r\n`): a value broken there continues from the line before.
+#[inline]
+pub fn soft_break_before(hay: &[u8], i: usize) -> bool {
+    let head = &hay[..i];
+    let eq = if head.ends_with(b"=\r\n") {
+        i - 3
+    } else if head.ends_with(b"=\n") {
+        i - 2
+    } else {
+        return false;
+    };
+    eq > 0 && (is_alnum(hay[eq - 1]) || matches!(hay[eq - 1], b'.' | b'-' | b'@' | b'_'))
+}
+
+/// Whether a quoted-printable soft line break (`=\r\n`) follows at `i`: a
+/// value ending there goes on in the next line.
+#[inline]
+pub fn soft_break_at(hay: &[u8], i: usize) -> bool {
+    hay.get(i) == Some(&b'=') && matches!(hay.get(i + 1), Some(b'\r' | b'\n'))
 }
 
 /// Whether a numeric identifier may end at `end` (exclusive): not followed by
@@ -108,6 +194,7 @@ pub fn numeric_right_ok(hay: &[u8], end: usize) -> bool {
         None => true,
         Some(b) if is_alnum(b) => false,
         Some(b'.') => !matches!(at(hay, end + 1), Some(d) if is_digit(d)),
+        Some(b'=') => !soft_break_at(hay, end),
         Some(_) => true,
     }
 }

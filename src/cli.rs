@@ -203,6 +203,11 @@ struct KeyArgs {
     /// auth_token). Repeatable.
     #[arg(long = "keys", value_name = "KIND=NAME,...")]
     keys: Vec<String>,
+    /// More service accounts whose logins name nobody, beside the default
+    /// list (root, daemon, www-data, hdfs, … — docs/kinds.md), e.g.
+    /// `--service-accounts jenkins-ci,etl_bot`. Repeatable.
+    #[arg(long = "service-accounts", value_name = "NAME,...")]
+    service_accounts: Vec<String>,
 }
 
 impl KeyArgs {
@@ -224,6 +229,11 @@ impl KeyArgs {
             }
             for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
                 builder = builder.key(kind, name);
+            }
+        }
+        for names in &self.service_accounts {
+            for name in names.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+                builder = builder.service_account(name);
             }
         }
         Ok(builder)

@@ -31,6 +31,24 @@ const AFTER: usize = 24;
 pub struct Context {
     pub supports: bool,
     pub opposes: bool,
+    /// The key of the value's own field speaks against the kind
+    /// (`fw=4.12.19.238`, `"tracking_no": …`): not reported at all.
+    pub vetoes: bool,
+}
+
+impl Context {
+    /// What a column header or a field's key naming the kind gives.
+    pub const SUPPORTS: Context = Context {
+        supports: true,
+        opposes: false,
+        vetoes: false,
+    };
+    /// What a field's key speaking against the kind gives.
+    pub const VETOES: Context = Context {
+        supports: false,
+        opposes: true,
+        vetoes: true,
+    };
 }
 
 /// The compiled context words of all detectors.
@@ -182,12 +200,46 @@ impl ContextIndex {
         for m in self.all.ac.find_overlapping_iter(lowered) {
             let (s, e) = (m.start(), m.end());
             let (for_kinds, _, whole) = self.all.meta[m.pattern().as_usize()];
-            if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
+            if !starts_word(hay, s) || (whole && !ends_word(hay, e)) {
                 continue;
             }
             kinds |= for_kinds;
         }
         kinds
+    }
+
+    /// What a field's key says, as kind bits (for, against): the words of
+    /// `key` split at `_ - . `, camel-case humps and script changes
+    /// (`clientIin`, `ios_ifa`, `Телефон`, `app_version`). When words of one
+    /// key disagree about a kind, the last one wins: it is the head of an
+    /// English compound (`phone_count` is a count, `order_phone` a phone).
+    pub fn named(&self, key: &[u8]) -> (u32, u32) {
+        let (mut buf, mut heap) = ([0u8; 256], Vec::new());
+        let lowered = lower_into(key, &mut buf, &mut heap);
+        let (mut for_kinds, mut against_kinds) = (0u32, 0u32);
+        let mut last_end = [0usize; 32];
+        for m in self.all.ac.find_overlapping_iter(lowered) {
+            let (s, e) = (m.start(), m.end());
+            let (f, a, whole) = self.all.meta[m.pattern().as_usize()];
+            if !starts_word(key, s) || (whole && !ends_word(key, e)) {
+                continue;
+            }
+            for (bit, last) in last_end.iter_mut().enumerate() {
+                let b = 1u32 << bit;
+                if (f | a) & b == 0 || e < *last {
+                    continue;
+                }
+                *last = e;
+                if f & b != 0 {
+                    for_kinds |= b;
+                    against_kinds &= !b;
+                } else {
+                    against_kinds |= b;
+                    for_kinds &= !b;
+                }
+            }
+        }
+        (for_kinds, against_kinds)
     }
 
     /// Whether any word speaks against `kind`.
@@ -230,11 +282,27 @@ impl ContextIndex {
         kind: Kind,
         hits: &mut Hits,
     ) -> Context {
+        self.around_value(hay, start, end, kind, hits, (0, usize::MAX))
+    }
+
+    /// As [`ContextIndex::around_kept`] for a candidate inside a field's
+    /// value `value` (see [`crate::field`]): words outside the value may
+    /// speak for the kind but not against it — another field's key
+    /// (`"order_no":…`) never vetoes this one's value.
+    pub fn around_value(
+        &self,
+        hay: &[u8],
+        start: usize,
+        end: usize,
+        kind: Kind,
+        hits: &mut Hits,
+        value: (usize, usize),
+    ) -> Context {
         let (lo, hi) = window(hay, start, end);
         if self.fill(hay, lo, hi, hits) {
-            self.judge(hay, start, end, kind, self.kept(hits, lo, hi))
+            self.judge(hay, start, end, kind, value, self.kept(hits, lo, hi))
         } else {
-            self.judge(hay, start, end, kind, self.search(hay, lo, hi))
+            self.judge(hay, start, end, kind, value, self.search(hay, lo, hi))
         }
     }
 
@@ -320,15 +388,25 @@ impl ContextIndex {
         start: usize,
         end: usize,
         kind: Kind,
+        value: (usize, usize),
         found: impl Iterator<Item = Found>,
     ) -> Context {
         let bit = kind.bit();
         let (mut near_for, mut near_against) = (usize::MAX, usize::MAX);
         for (s, e, (for_kinds, against_kinds, whole)) in found {
+            // Outside the value's own extent, a word that is another
+            // field's key or a markup tag (`"order_no":`, `<time>`) speaks
+            // for that field alone.
+            let against_kinds =
+                if against_kinds != 0 && (s < value.0 || e > value.1) && is_key_word(hay, s, e) {
+                    0
+                } else {
+                    against_kinds
+                };
             if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {
                 continue;
             }
-            if !starts_word(hay, s) || (whole && letter_at(hay, e) && hay[e] != b'_') {
+            if !starts_word(hay, s) || (whole && !ends_word(hay, e)) {
                 continue;
             }
             // A label precedes its value; a word after the value more
@@ -348,6 +426,7 @@ impl ContextIndex {
         Context {
             supports: near_for < usize::MAX && near_for <= near_against,
             opposes: near_against < near_for,
+            vetoes: false,
         }
     }
 }
@@ -373,6 +452,44 @@ fn starts_word(hay: &[u8], s: usize) -> bool {
         return true;
     }
     !letter_before(hay, s)
+}
+
+/// Whether the word `s..e` is (part of) a key or a tag name: the rest of
+/// its name is followed by `":`, `=`, `:` or `>`, or a `<` opens it.
+fn is_key_word(hay: &[u8], s: usize, e: usize) -> bool {
+    let mut ks = s;
+    while ks > 0
+        && (hay[ks - 1].is_ascii_alphanumeric()
+            || matches!(hay[ks - 1], b'_' | b'-' | b'.')
+            || hay[ks - 1] >= 0x80)
+    {
+        ks -= 1;
+    }
+    if ks > 0 && (hay[ks - 1] == b'<' || ks > 1 && &hay[ks - 2..ks] == b"</") {
+        return true;
+    }
+    let mut ke = e;
+    while ke < hay.len()
+        && (hay[ke].is_ascii_alphanumeric()
+            || matches!(hay[ke], b'_' | b'-' | b'.')
+            || hay[ke] >= 0x80)
+    {
+        ke += 1;
+    }
+    match hay.get(ke) {
+        Some(b'"' | b'\'') => matches!(hay.get(ke + 1), Some(b':')),
+        Some(b'=' | b':' | b'>') => true,
+        _ => false,
+    }
+}
+
+/// Whether a word may end at `e`: before a non-letter, before `_`, or at a
+/// camel-case hump (`iinBin`, `ipAddr`).
+fn ends_word(hay: &[u8], e: usize) -> bool {
+    if !letter_at(hay, e) || hay[e] == b'_' {
+        return true;
+    }
+    e > 0 && hay[e - 1].is_ascii_lowercase() && hay[e].is_ascii_uppercase()
 }
 
 /// The spelling a word is matched in: ASCII as written (the automaton

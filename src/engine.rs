@@ -17,8 +17,8 @@ use crate::bytes::{
 use crate::context::{Context, ContextIndex, Hits};
 use crate::detect::keyed::{self, KeyIndex};
 use crate::detect::{
-    address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, mac, meid, names,
-    person, phone,
+    address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, login, mac, meid,
+    names, person, phone,
 };
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
@@ -42,6 +42,7 @@ pub struct EngineBuilder {
     kinds: KindSet,
     min_confidence: f32,
     keys: Vec<(Kind, String)>,
+    service_accounts: Vec<String>,
 }
 
 impl Default for EngineBuilder {
@@ -50,6 +51,7 @@ impl Default for EngineBuilder {
             kinds: KindSet::all(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             keys: Vec::new(),
+            service_accounts: Vec::new(),
         }
     }
 }
@@ -76,12 +78,21 @@ impl EngineBuilder {
         self
     }
 
+    /// Adds an account whose login names nobody (a CI bot, an ETL user),
+    /// beside the service accounts of `patterns/user_id.toml`.
+    pub fn service_account(mut self, name: &str) -> Self {
+        self.service_accounts.push(name.to_string());
+        self
+    }
+
     /// Compiles the detectors and their context words.
     pub fn build(self) -> Engine {
         let patterns = patterns::load();
+        let mut keys = KeyIndex::new(&patterns, &self.keys);
+        keys.add_service_accounts(self.service_accounts.iter().map(String::as_str));
         Engine {
             context: ContextIndex::new(&patterns),
-            keys: KeyIndex::new(&patterns, &self.keys),
+            keys,
             kinds: self.kinds,
             min_confidence: self.min_confidence,
         }
@@ -181,6 +192,8 @@ impl Engine {
             out,
             not_names: [0; 8],
             hits: Hits::default(),
+            field: (usize::MAX, None),
+            sql: None,
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -274,6 +287,13 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // Words that open a login's position in system logs (`for`, `user`,
+    // `home`, …): one length test, then a comparison.
+    if (2..=5).contains(&n) && is_login_word(&hay[s..e]) {
+        if let Some(end) = login::at(cx, s, e) {
+            return end;
+        }
+    }
     // Capitalised words (documents, plates, Latin names) and `123ABC02`
     // plates: out of line, so the common path stays small and fast.
     let upper = CLASS[hay[s] as usize] & UPPER != 0;
@@ -304,6 +324,24 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         }
     }
     e
+}
+
+/// Whether an ASCII word opens a login position (see `detect::login`).
+#[inline]
+fn is_login_word(w: &[u8]) -> bool {
+    matches!(
+        w,
+        b"for"
+            | b"user"
+            | b"User"
+            | b"home"
+            | b"Users"
+            | b"TTY"
+            | b"HIER"
+            | b"OK"
+            | b"FAIL"
+            | b"acls"
+    )
 }
 
 /// A run `s..e` starting with a capital (or a digit-first `123ABC02`):
@@ -406,6 +444,10 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         if let Some(end) = ipv4::at(cx, s) {
             return Some(end);
         }
+    } else if n <= 3 && next == Some(b'-') && bytes::before(hay, s) != Some(b' ') {
+        if let Some(end) = ipv4::dashed(cx, s) {
+            return Some(end);
+        }
     }
     // Coordinates, dates and plates: their shapes here, their checks out
     // of line.
@@ -451,12 +493,18 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         || !bytes::numeric_right_ok(hay, e)
         || in_dashed_token(hay, s, e)
     {
+        // An IIN or BIN glued to its own name, as Kazakhstan's PKI writes
+        // certificate subjects: `SERIALNUMBER=IIN890619405968`, `OU=BIN…`.
+        if n == 12 && kz_id::prefixed(hay, s) && bytes::numeric_right_ok(hay, e) {
+            return kz_id::plain(cx, s, e).then_some(e);
+        }
         return None;
     }
     let found = match n {
         6 => documents::postcode_digits(cx, s, e),
         9 => documents::nine(cx, s, e),
         10 => phone::bare_national(cx, s, e),
+        11 => kz_id::padded(cx, s, e),
         12 => kz_id::plain(cx, s, e),
         14 => card::plain(cx, s, e) || meid::hex(cx, s, e),
         13..=19 => card::plain(cx, s, e) || imei::plain(cx, s, e) || meid::decimal(cx, s, e),
@@ -508,6 +556,11 @@ fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
     let found = match b {
         b'+' => phone::at_plus(cx, i, 1),
         b'@' => email::at(cx, i, 1),
+        b'&' => match hay.get(i + 1..i + 5) {
+            Some(b"#64;") => email::at(cx, i, 5),
+            Some(b"#x40" | b"#X40") if hay.get(i + 5) == Some(&b';') => email::at(cx, i, 6),
+            _ => None,
+        },
         b'%' => match hay.get(i + 1..i + 3) {
             Some(b"40") => email::at(cx, i, 3),
             Some(b"2B" | b"2b") => phone::at_plus(cx, i, 3),
@@ -592,6 +645,21 @@ pub(crate) struct Cx<'a> {
     pub not_names: [u64; 8],
     /// Context words of the line being scanned, for its next candidates.
     hits: Hits,
+    /// The field of the last candidate asked about: its start and what its
+    /// key says (several detectors ask about one start).
+    field: (usize, Option<FieldVerdict>),
+    /// The SQL dump structure seen so far (column lists by position).
+    /// (Made on first use: a table cell never needs it.)
+    sql: Option<crate::sql::Sql>,
+}
+
+/// What a candidate's field says (see [`crate::field`]): kind bits its key
+/// speaks for and against, and the value's extent.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct FieldVerdict {
+    pub for_kinds: u32,
+    pub against_kinds: u32,
+    pub value: (usize, usize),
 }
 
 /// How much a finding depends on context words.
@@ -604,16 +672,81 @@ pub(crate) enum Needs {
 }
 
 impl Cx<'_> {
-    /// What the context words around a span say about `kind`.
-    pub fn context(&mut self, start: usize, end: usize, kind: Kind) -> Context {
-        if self.given & kind.bit() != 0 {
-            return Context {
-                supports: true,
-                opposes: false,
-            };
+    /// The keys and service accounts of this engine.
+    pub fn keys(&self) -> &KeyIndex {
+        self.keys
+    }
+
+    /// The field of the value holding the candidate at `start`, and what its
+    /// key says.
+    pub fn field(&mut self, start: usize) -> Option<FieldVerdict> {
+        if self.field.0 == start && start != usize::MAX {
+            return self.field.1;
         }
-        self.context
-            .around_kept(self.hay, start, end, kind, &mut self.hits)
+        let hay = self.hay;
+        let field = crate::field::of(hay, start).or_else(|| {
+            // A value by position: a COPY row or an INSERT tuple.
+            let mut p = start;
+            while p > 0 && matches!(hay[p - 1], b'\'' | b'"' | b' ') {
+                p -= 1;
+            }
+            let positional = p == 0 || matches!(hay[p - 1], b'(' | b',' | b'\t' | b'\n');
+            if !positional {
+                return None;
+            }
+            let ls = memchr::memrchr(b'\n', &hay[..start]).map_or(0, |q| q + 1);
+            let key = self
+                .sql
+                .get_or_insert_with(Default::default)
+                .column(hay, ls, start)?;
+            let le = memchr::memchr(b'\n', &hay[start..]).map_or(hay.len(), |q| start + q);
+            Some(crate::field::Field {
+                key,
+                value: (p, le),
+            })
+        });
+        let verdict = field.map(|f| {
+            let mut buf = [0u8; 2 * crate::field::MAX_KEY];
+            let key = crate::field::decoded_key(&hay[f.key.0..f.key.1], &mut buf);
+            let (for_kinds, against_kinds) = self.context.named(key);
+            FieldVerdict {
+                for_kinds,
+                against_kinds,
+                value: f.value,
+            }
+        });
+        self.field = (start, verdict);
+        verdict
+    }
+
+    /// Whether the surroundings name `kind` for a value at `start`: a
+    /// column's header, or the key of the value's field.
+    pub fn named_for(&mut self, start: usize, kind: Kind) -> bool {
+        self.given & kind.bit() != 0
+            || self
+                .field(start)
+                .is_some_and(|f| f.for_kinds & kind.bit() != 0)
+    }
+
+    /// What the context says about `kind` for the span `start..end`: the
+    /// surroundings given from outside (a column's header), then the key of
+    /// the field the span is the value of, then the loose words around it.
+    pub fn context(&mut self, start: usize, end: usize, kind: Kind) -> Context {
+        let bit = kind.bit();
+        if self.given & bit != 0 {
+            return Context::SUPPORTS;
+        }
+        match self.field(start) {
+            Some(f) if f.for_kinds & bit != 0 => Context::SUPPORTS,
+            Some(f) if f.against_kinds & bit != 0 => Context::VETOES,
+            Some(f) => {
+                self.context
+                    .around_value(self.hay, start, end, kind, &mut self.hits, f.value)
+            }
+            None => self
+                .context
+                .around_kept(self.hay, start, end, kind, &mut self.hits),
+        }
     }
 
     /// Whether a word of a context-only kind ([`crate::context::RARE`]) may
@@ -646,11 +779,16 @@ impl Cx<'_> {
             && needs == Needs::Context
             && kind.bit() & crate::context::RARE != 0
             && !self.rare_words_near(start, end)
+            && self
+                .field(start)
+                .is_none_or(|f| f.for_kinds & kind.bit() == 0)
         {
             return false;
         }
         let ctx = self.context(start, end, kind);
-        let confidence = if ctx.supports {
+        let confidence = if ctx.vetoes {
+            return false;
+        } else if ctx.supports {
             1.0 - (1.0 - base) * 0.3
         } else if needs == Needs::Context {
             return false;

@@ -24,6 +24,7 @@ pub mod cli;
 pub mod context;
 mod detect;
 pub mod engine;
+pub mod field;
 pub mod finding;
 pub mod input;
 pub mod kanon;
@@ -38,6 +39,7 @@ pub mod policy;
 pub mod report;
 pub mod risk;
 pub mod scan;
+pub mod sql;
 #[doc(hidden)]
 pub mod synth;
 pub mod table;

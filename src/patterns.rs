@@ -73,6 +73,10 @@ pub struct Pattern {
     /// decided by the key a value sits under.
     #[serde(default)]
     pub keys: Vec<String>,
+    /// Account names that identify nobody (`root`, `www-data`): a login
+    /// position or key holding one is not reported.
+    #[serde(default)]
+    pub service_accounts: Vec<String>,
     /// Texts in which the detector must find its kind (at the marked span).
     pub examples: Vec<String>,
     /// Texts in which the detector must not find its kind.

@@ -20,9 +20,12 @@ fn local_char(b: u8) -> bool {
     is_alnum(b) || matches!(b, b'.' | b'_' | b'%' | b'+' | b'-')
 }
 
-/// At `@` (`at_len` 1) or `%40` (`at_len` 3).
+/// At `@` (`at_len` 1), `%40` (3), `&#64;` (5) or `&#x40;` (6).
 pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     let hay = cx.hay;
+    if at_len == 1 && url_credentials(cx, at) {
+        return None;
+    }
     let mut s = at;
     while s > 0 && at - s < 64 && local_char(hay[s - 1]) {
         s -= 1;
@@ -31,6 +34,15 @@ pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     // follow `%3D` / `%22` and the like.
     while s < at && !is_alnum(hay[s]) {
         s += 1;
+    }
+    // `\nivan@…` in a JSON string: the escape is no part of the address.
+    if s + 1 < at && crate::bytes::escape_before(hay, s + 1) {
+        s += 1;
+    }
+    // A local part starting after a quoted-printable soft break is the
+    // tail of an address broken across lines: never report a fragment.
+    if crate::bytes::soft_break_before(hay, s) {
+        return None;
     }
     if s >= at
         || matches!(hay.get(s.wrapping_sub(1)), Some(b'*'))
@@ -43,12 +55,76 @@ pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     if matches!(hay.get(end), Some(b'*')) {
         return None;
     }
+    // `git@host:org/repo.git`: an scp-style remote, not a mailbox.
+    if hay.get(end) == Some(&b':')
+        && hay
+            .get(end + 1)
+            .is_some_and(|&b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'~' | b'_'))
+    {
+        return None;
+    }
+    if message_id(hay, s) {
+        return None;
+    }
     let tld = std::str::from_utf8(&hay[tld..end]).ok()?;
     if NOT_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
         return None;
     }
     cx.emit(s, end, Kind::Email, 0.95, Needs::Nothing)
         .then_some(end)
+}
+
+/// The user information of a URL (`scheme://user:secret@host`): a
+/// credential, not a mailbox. With a password it is reported as
+/// `auth_token` (`user:secret`, or `secret` alone after `://:`); a bare
+/// user or key (a Sentry DSN's `https://<key>@o1.ingest.sentry.io`) is no
+/// e-mail either. Returns whether `@` at `at` closes such a part.
+fn url_credentials(cx: &mut Cx, at: usize) -> bool {
+    let hay = cx.hay;
+    let floor = at.saturating_sub(256);
+    let mut u = at;
+    while u > floor
+        && !matches!(
+            hay[u - 1],
+            b' ' | b'\t' | b'\n' | b'\r' | b'"' | b'\'' | b'<' | b'>' | b'/' | b'@' | b'`'
+        )
+    {
+        u -= 1;
+    }
+    if u < 3 || &hay[u - 3..u] != b"://" || u == at {
+        return false;
+    }
+    let info = &hay[u..at];
+    if let Some(colon) = info.iter().position(|&b| b == b':') {
+        let s = if colon == 0 { u + 1 } else { u };
+        if at > s + 1 {
+            cx.emit(s, at, Kind::AuthToken, 0.9, Needs::Nothing);
+        }
+    }
+    true
+}
+
+/// Whether the address starting at `s` is a message identifier: inside
+/// `<…>` after a `Message-ID:`, `In-Reply-To:` or `References:` header or a
+/// mail log's `message-id=` (they name a message, not a mailbox).
+fn message_id(hay: &[u8], s: usize) -> bool {
+    if s == 0 || hay[s - 1] != b'<' {
+        return false;
+    }
+    let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+    let line = &hay[ls..s];
+    let starts = |w: &[u8]| line.len() >= w.len() && line[..w.len()].eq_ignore_ascii_case(w);
+    let before = &hay[ls..s - 1];
+    let ends = |w: &[u8]| {
+        before.len() >= w.len() && before[before.len() - w.len()..].eq_ignore_ascii_case(w)
+    };
+    starts(b"message-id:")
+        || starts(b"in-reply-to:")
+        || starts(b"references:")
+        || starts(b"resent-message-id:")
+        || ends(b"message-id=")
+        || ends(b"msgid=")
+        || ends(b"message-id: ")
 }
 
 /// Parses a domain at `i`; returns its end and the start of its last label.

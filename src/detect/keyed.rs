@@ -23,6 +23,8 @@ use crate::patterns::Pattern;
 #[derive(Debug, Clone)]
 pub struct KeyIndex {
     keys: HashMap<Vec<u8>, Kind>,
+    /// Service and system accounts (lower case): logins of nobody.
+    service: std::collections::HashSet<Vec<u8>>,
     lengths: u64,
     firsts: [bool; 256],
     lasts: [bool; 256],
@@ -34,6 +36,11 @@ impl KeyIndex {
     pub fn new(patterns: &[Pattern], extra: &[(Kind, String)]) -> KeyIndex {
         let mut index = KeyIndex {
             keys: HashMap::new(),
+            service: patterns
+                .iter()
+                .flat_map(|p| p.service_accounts.iter())
+                .map(|s| s.to_ascii_lowercase().into_bytes())
+                .collect(),
             lengths: 0,
             firsts: [false; 256],
             lasts: [false; 256],
@@ -44,8 +51,12 @@ impl KeyIndex {
         let extra = extra.iter().map(|(kind, k)| (*kind, k));
         for (kind, k) in listed.chain(extra) {
             {
-                let k = k.to_ascii_lowercase().into_bytes();
-                if k.is_empty() || k.len() > MAX_KEY {
+                let mut buf = [0u8; MAX_KEY];
+                let Some((k, _, _)) = canonical(k.as_bytes(), &mut buf) else {
+                    continue;
+                };
+                let k = k.to_vec();
+                if k.is_empty() {
                     continue;
                 }
                 index.lengths |= 1 << k.len();
@@ -57,23 +68,85 @@ impl KeyIndex {
         index
     }
 
+    /// Adds service accounts beside those in `patterns/user_id.toml`.
+    pub fn add_service_accounts<'s>(&mut self, names: impl IntoIterator<Item = &'s str>) {
+        self.service.extend(
+            names
+                .into_iter()
+                .map(|s| s.to_ascii_lowercase().into_bytes()),
+        );
+    }
+
+    /// Whether `login` is a service or system account (case-insensitive).
+    pub fn is_service_account(&self, login: &[u8]) -> bool {
+        if login.len() > MAX_KEY {
+            return false;
+        }
+        let mut buf = [0u8; MAX_KEY];
+        let lower = &mut buf[..login.len()];
+        lower.copy_from_slice(login);
+        lower.make_ascii_lowercase();
+        self.service.contains(&lower[..])
+    }
+
+    /// The kind of the values under `key`: the key itself in any spelling
+    /// (`user_id`, `userId`, `USER-ID` are one key), else its last words
+    /// (`operatorLogin` → `login`, `TELEGRAM_BOT_TOKEN` → `token`,
+    /// `gps_adid` → `adid`: the head of a compound is its last word).
     fn kind_of(&self, key: &[u8]) -> Option<Kind> {
-        let (Some(&first), Some(&last)) = (key.first(), key.last()) else {
+        let mut buf = [0u8; MAX_KEY];
+        let (canon, tails, n) = canonical(key, &mut buf)?;
+        if let Some(kind) = self.lookup(canon) {
+            return Some(kind);
+        }
+        tails[..n].iter().find_map(|&t| self.lookup(&canon[t..]))
+    }
+
+    fn lookup(&self, k: &[u8]) -> Option<Kind> {
+        let (Some(&first), Some(&last)) = (k.first(), k.last()) else {
             return None;
         };
-        if key.len() > MAX_KEY
-            || self.lengths & (1 << key.len()) == 0
-            || !self.firsts[usize::from(first.to_ascii_lowercase())]
-            || !self.lasts[usize::from(last.to_ascii_lowercase())]
+        if self.lengths & (1 << k.len()) == 0
+            || !self.firsts[usize::from(first)]
+            || !self.lasts[usize::from(last)]
         {
             return None;
         }
-        let mut buf = [0u8; MAX_KEY];
-        let lower = &mut buf[..key.len()];
-        lower.copy_from_slice(key);
-        lower.make_ascii_lowercase();
-        self.keys.get(&lower[..]).copied()
+        self.keys.get(k).copied()
     }
+}
+
+/// Most word boundaries kept in a key.
+const TAILS: usize = 6;
+
+/// A key in lower case without `_ - .` into `buf`, and where its later words
+/// start there (after a separator or at a camel-case hump), longest first.
+fn canonical<'b>(
+    key: &[u8],
+    buf: &'b mut [u8; MAX_KEY],
+) -> Option<(&'b [u8], [usize; TAILS], usize)> {
+    if key.is_empty() || key.len() > MAX_KEY {
+        return None;
+    }
+    let mut n = 0;
+    let mut tails = [0usize; TAILS];
+    let mut count = 0;
+    let mut boundary = false;
+    for (i, &b) in key.iter().enumerate() {
+        if matches!(b, b'_' | b'-' | b'.') {
+            boundary = n > 0;
+            continue;
+        }
+        let hump = i > 0 && b.is_ascii_uppercase() && key[i - 1].is_ascii_lowercase();
+        if (boundary || hump) && n > 0 && count < TAILS {
+            tails[count] = n;
+            count += 1;
+        }
+        boundary = false;
+        buf[n] = b.to_ascii_lowercase();
+        n += 1;
+    }
+    Some((&buf[..n], tails, count))
 }
 
 fn key_char(b: u8) -> bool {
@@ -138,7 +211,7 @@ fn placeholder(v: &[u8]) -> bool {
 fn min_len(kind: Kind) -> usize {
     match kind {
         Kind::CookieId | Kind::DeviceId => 8,
-        Kind::AuthToken => 16,
+        Kind::AuthToken => 8,
         _ => 1,
     }
 }
@@ -148,31 +221,126 @@ fn min_len(kind: Kind) -> usize {
 /// prefers their more specific kind for the same span.
 fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
     let v = &cx.hay[s..e];
-    if e > s && v.len() >= min_len(kind) && !placeholder(v) {
+    if e > s && v.len() >= min_len(kind) && !placeholder(v) && !nobody(cx, kind, s, v) {
         cx.emit(s, e, kind, 0.8, Needs::Nothing);
     }
     None
 }
 
+/// Values under a known key that still name nobody: a service account as
+/// a login; a system or app uid (`uid=1000`, `uid=10123`: five digits at
+/// most — the account of a daemon or an Android app, whose login, where a
+/// log names it, is reported instead); a hex number as a session id
+/// (ZooKeeper's `sessionid: 0x1a2b…`); a Java object's identity after a
+/// token key (`token=android.os.BinderProxy@4b3e7a1`, `Token{6d2a3f0 …}`);
+/// another key=value pair (`user: name=…`).
+fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
+    let hay = cx.hay;
+    // A date or a clock reading (`last_login: 2024-05-01T…`, GA4's
+    // `session_id`, Metrica's `_ym_d`: seconds since 1970) is nobody's id.
+    let iso_date =
+        v.len() >= 10 && v[..4].iter().all(u8::is_ascii_digit) && v[4] == b'-' && v[7] == b'-';
+    let seconds = v.len() == 10 && v[0] == b'1' && v.iter().all(u8::is_ascii_digit);
+    if iso_date || seconds && kind != Kind::UserId {
+        return true;
+    }
+    match kind {
+        Kind::UserId => {
+            if cx.keys().is_service_account(v) {
+                return true;
+            }
+            let digits = v.iter().all(u8::is_ascii_digit);
+            let key_end = s - usize::from(matches!(hay[s - 1], b'"' | b'\'')) - 1;
+            let key = &hay[key_end.saturating_sub(4)..key_end];
+            let uid_key = key.len() >= 3 && key[key.len() - 3..].eq_ignore_ascii_case(b"uid");
+            (digits && uid_key && v.len() <= 5)
+                || v.iter()
+                    .skip(1)
+                    .take(v.len().saturating_sub(2))
+                    .any(|&b| b == b'=')
+        }
+        Kind::CookieId | Kind::DeviceId => {
+            v.len() > 2
+                && v[..2].eq_ignore_ascii_case(b"0x")
+                && v[2..].iter().all(u8::is_ascii_hexdigit)
+        }
+        Kind::AuthToken => java_identity(v),
+        _ => false,
+    }
+}
+
+/// `pkg.Class@1a2b3c` (Java's `Object.toString`) or `Token{…`.
+fn java_identity(v: &[u8]) -> bool {
+    if let Some(at) = v.iter().rposition(|&b| b == b'@') {
+        let (name, hash) = (&v[..at], &v[at + 1..]);
+        return !hash.is_empty()
+            && hash.len() <= 16
+            && hash.iter().all(u8::is_ascii_hexdigit)
+            && name.contains(&b'.')
+            && name
+                .iter()
+                .all(|&b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'$' | b'_'));
+    }
+    false
+}
+
 /// At `=`: `key=value` with a known key.
 pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize> {
     let hay = cx.hay;
-    let mut ks = eq;
-    while ks > 0 && eq - ks < MAX_KEY && key_char(hay[ks - 1]) {
+    // `key = value` (INI, .env, TOML) only as a line of its own.
+    let mut ke = eq;
+    while ke > 0 && matches!(hay[ke - 1], b' ' | b'\t') {
+        ke -= 1;
+    }
+    let spaced = ke < eq;
+    let mut ks = ke;
+    while ks > 0 && ke - ks < MAX_KEY && key_char(hay[ks - 1]) {
         ks -= 1;
     }
-    let kind = keys.kind_of(&hay[ks..eq])?;
+    if spaced && !line_head(hay, ks) {
+        return None;
+    }
+    let kind = keys.kind_of(&hay[ks..ke])?;
     let mut s = eq + 1;
+    if spaced {
+        while matches!(hay.get(s), Some(b' ' | b'\t')) {
+            s += 1;
+        }
+    }
     let quote = matches!(hay.get(s), Some(b'"' | b'\''));
     if quote {
         s += 1;
     }
     let mut e = s;
-    while e < hay.len() && value_char(hay[e]) && !(hay[e] == b'=' && e == s) {
+    let secret = kind == Kind::AuthToken;
+    while e < hay.len()
+        && (value_char(hay[e]) || secret && secret_char(hay[e]))
+        && !(hay[e] == b'=' && e == s)
+    {
         // In a query string or cookie, `&`/`;` end the value; `=` may pad base64.
         e += 1;
     }
+    if quote && e < hay.len() && hay[e] != hay[s - 1] {
+        return None; // a quoted value that goes on past what a value holds
+    }
     report(cx, kind, s, e)
+}
+
+/// Whether only indentation stands before `i` on its line.
+fn line_head(hay: &[u8], i: usize) -> bool {
+    hay[..i]
+        .iter()
+        .rev()
+        .take_while(|&&b| b != b'\n')
+        .all(|&b| b == b' ' || b == b'\t')
+}
+
+/// Bytes a password or secret may hold beyond [`value_char`]'s.
+fn secret_char(b: u8) -> bool {
+    matches!(
+        b,
+        b'!' | b'#' | b'$' | b'^' | b'(' | b')' | b'[' | b']' | b'{' | b'}' | b'?' | b','
+    )
 }
 
 /// At `:`: `"key": value` (JSON) or `Key: value` (a header) with a known key.
@@ -209,7 +377,8 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
         return report(cx, kind, s, e);
     }
     let mut e = s;
-    while e < hay.len() && value_char(hay[e]) && hay[e] != b'|' {
+    let secret = kind == Kind::AuthToken && !json;
+    while e < hay.len() && (value_char(hay[e]) || secret && secret_char(hay[e])) && hay[e] != b'|' {
         e += 1;
     }
     if kind == Kind::AuthToken && hay[s..e].eq_ignore_ascii_case(b"bearer") {

@@ -31,6 +31,31 @@ pub(crate) fn plain(cx: &mut Cx, s: usize, e: usize) -> bool {
     }
 }
 
+/// Whether the 12 digits at `s` follow their own prefix `IIN`/`BIN` (any
+/// case) that nothing alphanumeric precedes.
+pub(crate) fn prefixed(hay: &[u8], s: usize) -> bool {
+    s >= 3
+        && (hay[s - 3..s].eq_ignore_ascii_case(b"IIN")
+            || hay[s - 3..s].eq_ignore_ascii_case(b"BIN"))
+        && (s == 3 || !crate::bytes::is_alnum(hay[s - 4]))
+}
+
+/// An 11-digit run `s..e` under a key or column that names the IIN
+/// (`"iin": 20702503871`, a COPY row's `iin` column): an IIN whose leading
+/// zero an integer column or a spreadsheet dropped (people born 2000–2009).
+pub(crate) fn padded(cx: &mut Cx, s: usize, e: usize) -> bool {
+    let hay = cx.hay;
+    if hay[s] == b'0' || !cx.named_for(s, Kind::Iin) {
+        return false;
+    }
+    let mut d = [b'0'; 12];
+    d[1..].copy_from_slice(&hay[s..e]);
+    if !iin_bin_check(&d) || d[4] > b'3' {
+        return false;
+    }
+    cx.emit(s, e, Kind::Iin, iin_confidence(&d), Needs::Context)
+}
+
 fn num(d: &[u8]) -> u32 {
     d.iter().fold(0, |n, &b| n * 10 + u32::from(b - b'0'))
 }

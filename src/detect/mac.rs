@@ -8,6 +8,27 @@ use crate::detect::Cx;
 use crate::engine::Needs;
 use crate::kind::Kind;
 
+/// The two addresses of a netfilter `MAC=dst:src:type` chain at `s`.
+fn netfilter(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let end = s + 14 * 3 - 1;
+    let text = hay.get(s..end)?;
+    let ok = text
+        .iter()
+        .enumerate()
+        .all(|(k, &b)| if k % 3 == 2 { b == b':' } else { is_hex(b) });
+    if !ok || bytes::at(hay, end).is_some_and(|b| is_alnum(b) || b == b':') {
+        return None;
+    }
+    for start in [s, s + 18] {
+        let hex = hay[start..start + 17].iter().filter(|&&b| b != b':');
+        if !hex.clone().all(|&b| b == b'0') && !hex.clone().all(|&b| b == b'f' || b == b'F') {
+            cx.emit(start, start + 17, Kind::Mac, 0.85, Needs::Nothing);
+        }
+    }
+    Some(end)
+}
+
 /// At a 2-hex run followed by `:`/`-`, or a 4-hex run followed by `.`.
 pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
@@ -25,6 +46,13 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         let is_sep = (k + 1) % (group + 1) == 0;
         if (is_sep && b != sep) || (!is_sep && !is_hex(b)) {
             return None;
+        }
+    }
+    // A netfilter `MAC=` field: destination, source and EtherType in one
+    // chain of 14 octets (`MAC=3c:…:9e:00:1d:…:07:08:00`) — two addresses.
+    if sep == b':' && group == 2 && s >= 4 && hay[s - 4..s].eq_ignore_ascii_case(b"MAC=") {
+        if let Some(end) = netfilter(cx, s) {
+            return Some(end);
         }
     }
     // Not part of a longer chain: `xx:` before or `:xx` after.

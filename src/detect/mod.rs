@@ -18,6 +18,7 @@ pub(crate) mod ipv4;
 pub(crate) mod ipv6;
 pub(crate) mod keyed;
 pub(crate) mod kz_id;
+pub(crate) mod login;
 pub(crate) mod mac;
 pub(crate) mod meid;
 pub mod names;

@@ -113,7 +113,10 @@ fn gather(hay: &[u8], mut i: usize, open: bool) -> Option<Written> {
                 b'(' if !open && !closed => open = true,
                 b')' if open && !closed => closed = true,
                 b'%' if hay.get(j + 1..j + 3) == Some(b"20") => j += 2,
-                _ => break,
+                _ => match bytes::wide_separator(hay, j) {
+                    0 => break,
+                    n => j += n - 1,
+                },
             }
             j += 1;
             seps += 1;
@@ -148,14 +151,128 @@ fn report(cx: &mut Cx, start: usize, w: &Written, prefixed: bool) -> Option<usiz
         .then_some(w.end)
 }
 
-/// At `+` (or `%2B`, `sign_len` 3): an international number `+7…`.
+/// At `+` (or `%2B`, `sign_len` 3): an international number, `+7…` by the
+/// Kazakh and Russian plans, any other country by libphonenumber's.
 pub(crate) fn at_plus(cx: &mut Cx, p: usize, sign_len: usize) -> Option<usize> {
     let hay = cx.hay;
-    if before(hay, p).is_some_and(is_alnum) || hay.get(p + sign_len) != Some(&b'7') {
+    if before(hay, p).is_some_and(is_alnum) && !bytes::escape_before(hay, p) {
         return None;
     }
-    let w = gather(hay, p + sign_len, false)?;
-    report(cx, p, &w, true)
+    match hay.get(p + sign_len) {
+        Some(b'7') => {
+            let w = gather(hay, p + sign_len, false)?;
+            report(cx, p, &w, true)
+        }
+        Some(b'1'..=b'9') if sign_len == 1 => foreign(cx, p),
+        _ => None,
+    }
+}
+
+/// Whether a phone span is written with a country code other than 7.
+fn is_foreign(span: &[u8]) -> bool {
+    let rest = if span.first() == Some(&b'+') {
+        &span[1..]
+    } else if span.len() > 3 && span[..3].eq_ignore_ascii_case(b"%2B") {
+        &span[3..]
+    } else {
+        return false;
+    };
+    rest.first()
+        .is_some_and(|&b| b.is_ascii_digit() && b != b'7')
+}
+
+/// The most digits an E.164 number has.
+const E164_MAX: usize = 15;
+
+/// `+<country code> …` of a country other than Kazakhstan and Russia: the
+/// longest run of digit groups (the separators of [`gather`]) that
+/// libphonenumber's metadata calls a valid number of its country, so
+/// `+1 (701) 555-0175` stays a US number and never loses its country code.
+fn foreign(cx: &mut Cx, p: usize) -> Option<usize> {
+    let hay = cx.hay;
+    // Digits and the ends of their groups.
+    let mut digits = [0u8; E164_MAX + 1];
+    let mut n = 0;
+    let mut ends = [(0usize, 0usize); 8];
+    let mut groups = 0;
+    let mut i = p + 1;
+    let mut open = false;
+    loop {
+        let gs = i;
+        while i < hay.len() && is_digit(hay[i]) {
+            if n == E164_MAX {
+                return None;
+            }
+            digits[n] = hay[i];
+            n += 1;
+            i += 1;
+        }
+        if i == gs || groups == ends.len() {
+            break;
+        }
+        ends[groups] = (i, n);
+        groups += 1;
+        let mut j = i;
+        let mut seps = 0;
+        while j < hay.len() && seps < 3 {
+            match hay[j] {
+                b' ' | b'-' | b'.' => {}
+                b'(' if !open => open = true,
+                b')' if open => open = false,
+                _ => match bytes::wide_separator(hay, j) {
+                    0 => break,
+                    w => j += w - 1,
+                },
+            }
+            j += 1;
+            seps += 1;
+        }
+        if j == i || !hay.get(j).is_some_and(|&b| is_digit(b)) {
+            break;
+        }
+        i = j;
+    }
+    // Longest first; a number has 8–15 digits with its country code.
+    for g in (0..groups).rev() {
+        let (end, count) = ends[g];
+        if count < 8 {
+            break;
+        }
+        if !right_ok(hay, end) {
+            continue;
+        }
+        let mut text = [0u8; E164_MAX + 2];
+        text[0] = b'+';
+        text[1..=count].copy_from_slice(&digits[..count]);
+        let text = std::str::from_utf8(&text[..=count]).ok()?;
+        let valid = phonenumber::parse(None, text).is_ok_and(|num| phonenumber::is_valid(&num));
+        if valid {
+            let base = if g > 0 { 0.9 } else { 0.8 };
+            return cx
+                .emit(p, end, Kind::Phone, base, Needs::Nothing)
+                .then_some(end);
+        }
+    }
+    None
+}
+
+/// The country of a phone span written with a foreign country code
+/// (`+996 …` → `KG +996`), by libphonenumber.
+pub fn foreign_country(span: &[u8]) -> Option<String> {
+    if !is_foreign(span) || span.first() != Some(&b'+') {
+        return None;
+    }
+    let digits: String = span
+        .iter()
+        .filter(|b| b.is_ascii_digit())
+        .map(|&b| b as char)
+        .collect();
+    let num = phonenumber::parse(None, format!("+{digits}")).ok()?;
+    let code = num.code().value();
+    Some(match num.country().id() {
+        Some(id) => format!("{id:?} +{code}"),
+        None => format!("+{code}"),
+    })
 }
 
 /// At a digit run starting with 8 or 7: `8 701 …`, `87011234567`,
@@ -174,6 +291,20 @@ pub(crate) fn at_digits(cx: &mut Cx, s: usize) -> Option<usize> {
 pub(crate) fn after_paren(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
     if s < 1 || hay[s - 1] != b'(' || bytes::before(hay, s - 1).is_some_and(is_alnum) {
+        return None;
+    }
+    // `+1 (701) 555-0175`: the code in parentheses belongs to the country
+    // code before it.
+    let mut k = s - 1;
+    while k > 0 && matches!(hay[k - 1], b' ' | b'-') {
+        k -= 1;
+    }
+    let cc = hay[..k]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    if cc > 0 && k > cc && hay[k - cc - 1] == b'+' {
         return None;
     }
     let w = gather(hay, s, true)?;
@@ -199,6 +330,9 @@ pub(crate) fn bare_national(cx: &mut Cx, s: usize, e: usize) -> bool {
 /// The 10-digit national number of a phone span, for normalization: drops
 /// separators and the `+7` / `8` / `7` prefix.
 pub fn national(span: &[u8]) -> Option<[u8; 10]> {
+    if is_foreign(span) {
+        return None;
+    }
     let mut d = [0u8; 11];
     let mut n = 0;
     for &b in span.iter().filter(|b| b.is_ascii_digit()) {

@@ -167,6 +167,9 @@ fn bin(d: &[u8]) -> String {
 
 /// Operator for Kazakh mobile numbers, area code for fixed lines.
 fn phone(raw: &[u8]) -> String {
+    if let Some(country) = crate::detect::phone::foreign_country(raw) {
+        return country;
+    }
     let Some(n) = crate::detect::phone::national(raw) else {
         return "phone".into();
     };
@@ -209,6 +212,8 @@ mod tests {
         assert_eq!(gen(Kind::Iin, "900101300811"), "1990/M");
         assert_eq!(gen(Kind::Iin, "850512420060"), "1985/F");
         assert_eq!(gen(Kind::Phone, "+7 701 123 45 67"), "Kcell");
+        assert_eq!(gen(Kind::Phone, "+996 555 214 307"), "KG +996");
+        assert_eq!(gen(Kind::Phone, "+1 (701) 555-0175"), "US +1");
         assert_eq!(gen(Kind::Phone, "8 (7172) 12-34-56"), "KZ fixed 7172");
         assert_eq!(gen(Kind::Ipv4, "192.168.1.77"), "192.168.1.0/24");
         assert_eq!(gen(Kind::Ipv6, "2001:db8:1:2::1"), "2001:db8:1::/48");

@@ -5,6 +5,7 @@ mod anonymize;
 mod cli;
 mod common;
 mod corpus;
+mod fixtures;
 mod names;
 mod parquet;
 mod patterns;

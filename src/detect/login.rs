@@ -1,0 +1,246 @@
+//! Logins of people in system logs, as `user_id`: the positions sshd, PAM,
+//! su, sudo, systemd-logind, vsftpd, Squid, Hadoop and every Unix tool write
+//! an account name in, and the home and profile folders named after it.
+//!
+//! | written form | example | from |
+//! |---|---|---|
+//! | `<method> for X from` | `Accepted publickey for ivanp from 10.0.0.5` | sshd |
+//! | `for user X`, `of user X`, `user 'X'` | `session opened for user ivanp(uid=1002)` | PAM, logind, chfn |
+//! | `changed for X`, `failed for X` | `password changed for ivanp` | passwd, su |
+//! | `X : TTY=` | `sudo:  ivanp : TTY=pts/0 ; PWD=…` | sudo |
+//! | `[X] OK LOGIN` | `[ivanp] OK DOWNLOAD: Client …` | vsftpd |
+//! | `X HIER_DIRECT/…` | the user column of Squid's native log | Squid |
+//! | `acls to: a,b` | `Changing view acls to: yarn,ivanp` | Hadoop/Spark |
+//! | `/home/X/`, `/Users/X/`, `C:\Users\X\`, `/user/X/` | `PWD=/home/ivanp/crm` | paths |
+//!
+//! Service and system accounts (`root`, `daemon`, `www-data`, `hdfs`, …:
+//! `service_accounts` in `patterns/user_id.toml`) identify nobody and are
+//! never reported; names an attacker tried (`Invalid user admin from …`) are
+//! not this system's people and get a confidence under the default
+//! threshold. Key=value forms (`USER=`, `ruser=`, `logname=`, `ugi=`) are
+//! keys in `patterns/user_id.toml`, read by [`super::keyed`].
+
+use crate::bytes;
+use crate::detect::Cx;
+use crate::engine::Needs;
+use crate::kind::Kind;
+
+/// Confidence of a login in a known position.
+const SURE: f32 = 0.85;
+/// Confidence of a name an attacker tried.
+const TRIED: f32 = 0.3;
+
+fn login_byte(b: u8) -> bool {
+    bytes::is_alnum(b) || matches!(b, b'.' | b'_' | b'-' | b'@' | b'$')
+}
+
+/// The login starting at `i`: its end (a trailing `.`, as in `user ivanp.`,
+/// is a full stop).
+fn login_end(hay: &[u8], i: usize) -> usize {
+    let mut e = i;
+    while e < hay.len() && e - i < 64 && login_byte(hay[e]) {
+        e += 1;
+    }
+    while e > i && matches!(hay[e - 1], b'.' | b'-') {
+        e -= 1;
+    }
+    e
+}
+
+/// The login ending at `e` (exclusive).
+fn login_start(hay: &[u8], e: usize) -> usize {
+    let mut s = e;
+    while s > 0 && e - s < 64 && login_byte(hay[s - 1]) {
+        s -= 1;
+    }
+    s
+}
+
+fn word_before(hay: &[u8], s: usize) -> &[u8] {
+    if s == 0 || hay[s - 1] != b' ' {
+        return &[];
+    }
+    let e = s - 1;
+    let mut b = e;
+    while b > 0 && (bytes::is_alnum(hay[b - 1]) || matches!(hay[b - 1], b'-' | b'/')) {
+        b -= 1;
+    }
+    &hay[b..e]
+}
+
+/// Reports `hay[s..e]` as a login unless it is a service account, a number
+/// or empty.
+fn report(cx: &mut Cx, s: usize, e: usize, base: f32) -> Option<usize> {
+    if e <= s {
+        return None;
+    }
+    let hay = cx.hay;
+    let v = &hay[s..e];
+    if v == b"-" || v.iter().all(u8::is_ascii_digit) || cx.keys().is_service_account(v) {
+        return None;
+    }
+    // A login starts with a letter or digit (not `-n`, `.profile`).
+    if !bytes::is_alnum(v[0]) {
+        return None;
+    }
+    cx.emit(s, e, Kind::UserId, base, Needs::Nothing);
+    Some(e)
+}
+
+/// The `remote_user` of an access-log line (`hay[s..e]`, `-` when none).
+pub(crate) fn remote_user(cx: &mut Cx, s: usize, e: usize) {
+    report(cx, s, e, SURE);
+}
+
+/// At an ASCII word `s..e` that may open a login position. Returns where
+/// scanning goes on when it reported one.
+pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let next = |i: usize| bytes::at(hay, i);
+    match &hay[s..e] {
+        b"for" if next(e) == Some(b' ') => {
+            let x = e + 1;
+            if hay[x..].starts_with(b"user ") {
+                return report(cx, x + 5, login_end(hay, x + 5), SURE);
+            }
+            if hay[x..].starts_with(b"invalid user ") {
+                let ls = x + 13;
+                return report(cx, ls, login_end(hay, ls), TRIED);
+            }
+            let method = word_before(hay, s);
+            let known = matches!(
+                method,
+                b"password"
+                    | b"publickey"
+                    | b"keyboard-interactive/pam"
+                    | b"hostbased"
+                    | b"gssapi-with-mic"
+                    | b"none"
+                    | b"changed"
+                    | b"failed"
+            );
+            if !known {
+                return None;
+            }
+            let le = login_end(hay, x);
+            // sshd: `for X from` / `for X port`; passwd/su: `for X` at the
+            // line's end or before ` on`.
+            let tail = &hay[le..];
+            let fits = tail.starts_with(b" from ")
+                || tail.starts_with(b" port ")
+                || tail.starts_with(b" on ")
+                || tail.starts_with(b"\n")
+                || tail.starts_with(b"\r")
+                || tail.is_empty();
+            if fits {
+                report(cx, x, le, SURE)
+            } else {
+                None
+            }
+        }
+        b"user" | b"User" => {
+            let prev = word_before(hay, s);
+            if next(e) == Some(b' ') && matches!(prev, b"of" | b"Invalid" | b"invalid" | b"illegal")
+            {
+                let conf = if prev == b"of" { SURE } else { TRIED };
+                return report(cx, e + 1, login_end(hay, e + 1), conf);
+            }
+            if hay[e..].starts_with(b" '") {
+                let ls = e + 2;
+                let le = login_end(hay, ls);
+                if next(le) == Some(b'\'') {
+                    return report(cx, ls, le, SURE);
+                }
+                return None;
+            }
+            // HDFS: `/user/X/`.
+            if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') {
+                return folder(cx, e + 1, b'/');
+            }
+            None
+        }
+        b"home" if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') => {
+            folder(cx, e + 1, b'/')
+        }
+        b"Users" => match (bytes::before(hay, s), next(e)) {
+            (Some(b'/'), Some(b'/')) => folder(cx, e + 1, b'/'),
+            (Some(b'\\'), Some(b'\\')) => {
+                // `C:\Users\X\`, also `C:\\Users\\X` in escaped strings.
+                let from = if next(e + 1) == Some(b'\\') {
+                    e + 2
+                } else {
+                    e + 1
+                };
+                folder(cx, from, b'\\')
+            }
+            _ => None,
+        },
+        b"TTY" if next(e) == Some(b'=') && s >= 3 && &hay[s - 3..s] == b" : " => {
+            let le = s - 3;
+            report(cx, login_start(hay, le), le, SURE).map(|_| e)
+        }
+        b"HIER" if next(e) == Some(b'_') && bytes::before(hay, s) == Some(b' ') => {
+            let le = s - 1;
+            report(cx, login_start(hay, le), le, SURE).map(|_| e)
+        }
+        b"OK" | b"FAIL" if s >= 2 && &hay[s - 2..s] == b"] " => {
+            let close = s - 2;
+            let open = memchr::memrchr(b'[', &hay[close.saturating_sub(64)..close])
+                .map(|p| close.saturating_sub(64) + p)?;
+            report(cx, open + 1, close, SURE).map(|_| e)
+        }
+        b"acls" if hay[e..].starts_with(b" to: ") || hay[e..].starts_with(b" to ") => {
+            let mut i = if hay[e..].starts_with(b" to: ") {
+                e + 5
+            } else {
+                e + 4
+            };
+            let mut last = None;
+            loop {
+                let le = login_end(hay, i);
+                if le == i {
+                    break;
+                }
+                if report(cx, i, le, SURE).is_some() {
+                    last = Some(le);
+                }
+                if next(le) == Some(b',') {
+                    i = le + 1;
+                } else {
+                    break;
+                }
+            }
+            last.or(Some(e))
+        }
+        _ => None,
+    }
+}
+
+/// The folder name at `i` ended by `sep` (or the path's end): a home or
+/// profile folder's owner. Shared profiles are nobody's.
+fn folder(cx: &mut Cx, i: usize, sep: u8) -> Option<usize> {
+    let hay = cx.hay;
+    let mut e = i;
+    while e < hay.len() && e - i < 64 && (login_byte(hay[e]) || hay[e] == b' ' && sep == b'\\') {
+        e += 1;
+    }
+    let ends_well = matches!(
+        bytes::at(hay, e),
+        None | Some(b'/' | b'\\' | b' ' | b'"' | b'\'' | b':' | b',' | b';' | b')' | b'\n' | b'\r')
+    );
+    if !ends_well || hay[i..e].first().is_none_or(|&b| b == sep) {
+        return None;
+    }
+    const SHARED: &[&[u8]] = &[
+        b"Shared",
+        b"Public",
+        b"Default",
+        b"All Users",
+        b"Default User",
+        b"Guest",
+    ];
+    if SHARED.contains(&&hay[i..e]) {
+        return None;
+    }
+    report(cx, i, e, SURE)
+}
