@@ -95,15 +95,31 @@ pub fn run_end(hay: &[u8], mut i: usize, pred: impl Fn(u8) -> bool) -> usize {
 /// space it stands for; the start of a line after a quoted-printable soft
 /// break (`=` at the end of the line before) continues a value, so nothing
 /// may start there.
-#[inline]
+#[inline(always)]
 pub fn numeric_left_ok(hay: &[u8], start: usize) -> bool {
     match before(hay, start) {
         None => true,
-        Some(b) if is_alnum(b) => escape_before(hay, start),
+        Some(b) if is_alnum(b) => matches!(b, b'n' | b't' | b'r') && escape_before_cold(hay, start),
         Some(b'.') => !matches!(before(hay, start - 1), Some(d) if is_digit(d)),
-        Some(b'\n') => !soft_break_before(hay, start),
+        Some(b'\n') => {
+            start < 2
+                || hay[start - 2] != b'=' && hay[start - 2] != b'\r'
+                || !soft_break_before_cold(hay, start)
+        }
         Some(_) => true,
     }
+}
+
+#[cold]
+#[inline(never)]
+fn escape_before_cold(hay: &[u8], i: usize) -> bool {
+    escape_before(hay, i)
+}
+
+#[cold]
+#[inline(never)]
+fn soft_break_before_cold(hay: &[u8], i: usize) -> bool {
+    soft_break_before(hay, i)
 }
 
 /// The length of a group separator at `i` that is not a plain ASCII byte:

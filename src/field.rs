@@ -27,6 +27,10 @@ use crate::bytes::is_alnum;
 const REACH: usize = 256;
 /// The longest key read.
 pub const MAX_KEY: usize = 64;
+/// How far back from a candidate its value's opening may be.
+const MAX_WALK: usize = 48;
+/// How many spaces a value may hold before the candidate.
+const MAX_SPACES: usize = 4;
 
 /// A value's key and extent, as offsets in the haystack.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,14 +139,24 @@ pub fn of(hay: &[u8], start: usize) -> Option<Field> {
     // crossed (a value may hold them), other structure ends the walk.
     let mut p = start;
     let mut spaced = false;
+    // A value's opening is near: a phone's groups, a few words of a
+    // YAML value. A candidate deep in free text has no field of its own.
+    let floor = ls.max(start.saturating_sub(MAX_WALK));
+    let mut spaces = 0;
     loop {
-        if p == ls {
+        if p == floor {
             return None;
         }
         let b = hay[p - 1];
         match b {
             b'"' | b'\'' | b'=' | b':' | b'>' => break,
-            b' ' => spaced = true,
+            b' ' => {
+                spaced = true;
+                spaces += 1;
+                if spaces > MAX_SPACES {
+                    return None;
+                }
+            }
             b'\t' | b',' | b'(' | b'[' | b'{' | b'}' | b']' | b')' | b';' | b'&' | b'?' | b'|'
             | b'<' => return None,
             _ => {}

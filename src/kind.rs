@@ -1,4 +1,4 @@
-//! The stable kind ids of personal data (see `shared/spec/interface.md`).
+//! The stable kind ids of personal data (see `docs/interface.md`).
 //!
 //! A kind is what a finding *is*; a detector is how it is found. Ids are part of
 //! the outside contract (JSONL, SARIF rule ids, policy keys): never rename one.

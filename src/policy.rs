@@ -1,7 +1,7 @@
 //! The anonymization policy: which operator each kind (and, for tables, each
 //! column) gets, the confidence below which findings are left alone, and an
 //! allowlist of values never touched. Read from TOML (see
-//! `shared/spec/interface.md`); every mistake is an error naming the file,
+//! `docs/interface.md`); every mistake is an error naming the file,
 //! line and key. Without a file, the embedded default tags everything and
 //! generalizes IINs.
 

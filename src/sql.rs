@@ -48,6 +48,9 @@ struct Cursor {
 /// The forward-only SQL state of one scan of a haystack.
 #[derive(Clone, Copy)]
 pub struct Sql {
+    /// Whether the haystack holds no `COPY `, `INSERT INTO` or `insert
+    /// into` at all (most logs): then nothing here is ever looked up again.
+    none: Option<bool>,
     seen_to: usize,
     /// Start of the `COPY … FROM stdin;` line whose block is open.
     copy: Option<usize>,
@@ -73,6 +76,7 @@ impl Cursor {
 impl Default for Sql {
     fn default() -> Self {
         Sql {
+            none: None,
             seen_to: 0,
             copy: None,
             insert: None,
@@ -197,6 +201,14 @@ impl Sql {
     /// on the line starting at `ls`, when the line is a COPY row or an
     /// INSERT tuple under a column list.
     pub fn column(&mut self, hay: &[u8], ls: usize, start: usize) -> Option<(usize, usize)> {
+        let none = *self.none.get_or_insert_with(|| {
+            memmem::find(hay, b"COPY ").is_none()
+                && memmem::find(hay, b"INSERT INTO").is_none()
+                && memmem::find(hay, b"insert into").is_none()
+        });
+        if none {
+            return None;
+        }
         self.advance(hay, ls);
         if let Some(copy) = self.copy.filter(|&c| c < ls) {
             if !self.copy_columns(hay, copy) {

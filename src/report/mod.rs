@@ -21,7 +21,7 @@ use serde::Serialize;
 
 use crate::kind::Kind;
 
-/// One finding as reported (see `shared/spec/interface.md`).
+/// One finding as reported (see `docs/interface.md`).
 #[derive(Debug, Clone, Serialize)]
 pub struct Record<'a> {
     pub path: &'a str,

@@ -166,19 +166,22 @@ fn gate(set: &str, floor_p: f64, floor_r: f64) {
     );
 }
 
+// Floors a little under the measured figures (quoted in the README), so
+// a change that loses findings on independent files fails here.
+
 #[test]
 fn structured_formats_score_above_the_floor() {
-    gate("formats", 0.0, 0.0);
+    gate("formats", 0.95, 0.74);
 }
 
 #[test]
 fn system_logs_score_above_the_floor() {
-    gate("syslogs", 0.0, 0.0);
+    gate("syslogs", 0.95, 0.90);
 }
 
 #[test]
 fn human_text_scores_above_the_floor() {
-    gate("human", 0.0, 0.0);
+    gate("human", 0.93, 0.80);
 }
 
 #[test]
