@@ -101,6 +101,10 @@ pub fn numeric_left_ok(hay: &[u8], start: usize) -> bool {
         None => true,
         Some(b) if is_alnum(b) => matches!(b, b'n' | b't' | b'r') && escape_before_cold(hay, start),
         Some(b'.') => !matches!(before(hay, start - 1), Some(d) if is_digit(d)),
+        // A number glued by `_` to a type prefix is part of an id:
+        // `blk_1073741825`, `blk_-4000…`, `job_1445144423722_0020`.
+        Some(b'_') => !matches!(before(hay, start - 1), Some(p) if is_alnum(p)),
+        Some(b'-') => !(start >= 3 && hay[start - 2] == b'_' && is_alnum(hay[start - 3])),
         Some(b'\n') => {
             start < 2
                 || hay[start - 2] != b'=' && hay[start - 2] != b'\r'

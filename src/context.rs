@@ -397,12 +397,17 @@ impl ContextIndex {
             // Outside the value's own extent, a word that is another
             // field's key or a markup tag (`"order_no":`, `<time>`) speaks
             // for that field alone.
-            let against_kinds =
-                if against_kinds != 0 && (s < value.0 || e > value.1) && is_key_word(hay, s, e) {
-                    0
-                } else {
-                    against_kinds
-                };
+            // `Version/17.1` in a User-Agent is a product token: it speaks
+            // for its own number only.
+            let product =
+                hay.get(e) == Some(&b'/') && hay.get(e + 1).is_some_and(u8::is_ascii_digit);
+            let against_kinds = if against_kinds != 0
+                && (product || (s < value.0 || e > value.1) && is_key_word(hay, s, e))
+            {
+                0
+            } else {
+                against_kinds
+            };
             if (for_kinds | against_kinds) & bit == 0 || (s < end && e > start) {
                 continue;
             }

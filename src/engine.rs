@@ -341,6 +341,9 @@ fn is_login_word(w: &[u8]) -> bool {
             | b"OK"
             | b"FAIL"
             | b"acls"
+            | b"by"
+            | b"add"
+            | b"Set"
     )
 }
 
@@ -785,6 +788,17 @@ impl Cx<'_> {
             || self
                 .context
                 .mentions(self.hay, start, end, RARE, &mut self.hits)
+    }
+
+    /// Reports a finding at exactly `confidence`, whatever the words around
+    /// it say (a name an attacker tried stays under the threshold).
+    pub fn emit_exact(&mut self, start: usize, end: usize, kind: Kind, confidence: f32) {
+        self.out.push(Finding {
+            start,
+            end,
+            kind,
+            confidence,
+        });
     }
 
     /// Reports a validated candidate with confidence `base`, adjusted by the

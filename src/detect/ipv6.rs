@@ -10,10 +10,39 @@ use crate::detect::{ipv4, Cx};
 use crate::engine::Needs;
 use crate::kind::Kind;
 
+/// Whether the `:` before `s` follows an interface name (`en0:`,
+/// `utun3:`, `en0+:` as macOS's configd writes `v6(en0:2001:db8::1)`): the
+/// address starts after it.
+fn after_interface(hay: &[u8], s: usize) -> bool {
+    if s < 3 || hay[s - 1] != b':' {
+        return false;
+    }
+    let mut k = s - 1;
+    while k > 0 && matches!(hay[k - 1], b'+' | b'-' | b'!' | b'*') {
+        k -= 1;
+    }
+    let digits = hay[..k]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    let letters = hay[..k - digits]
+        .iter()
+        .rev()
+        .take_while(|b| b.is_ascii_lowercase())
+        .count();
+    let start = k - digits - letters;
+    digits > 0
+        && (2..=8).contains(&letters)
+        && (start == 0 || matches!(hay[start - 1], b'(' | b' ' | b',' | b'[' | b'='))
+}
+
 /// At a hex run followed by `:`, or at `::`.
 pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
-    if bytes::before(hay, s).is_some_and(|b| is_alnum(b) || b == b':' || b == b'.') {
+    if bytes::before(hay, s).is_some_and(|b| is_alnum(b) || b == b':' || b == b'.')
+        && !after_interface(hay, s)
+    {
         return None;
     }
     let mut i = s;

@@ -280,8 +280,19 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
                 return true;
             }
             let digits = v.iter().all(u8::is_ascii_digit);
-            let key_end = s - usize::from(matches!(hay[s - 1], b'"' | b'\'')) - 1;
+            // The key: back over the quote, spaces and `=`/`:` before the value.
+            let mut key_end = s;
+            while key_end > 0 && matches!(hay[key_end - 1], b'"' | b'\'' | b' ' | b'=' | b':') {
+                key_end -= 1;
+            }
             let key = &hay[key_end.saturating_sub(4)..key_end];
+            // vsftpd's `OK LOGIN: Client "…"` is a status, not a login key.
+            let status = key_end >= 9
+                && (hay[..key_end].ends_with(b"OK LOGIN")
+                    || hay[..key_end].ends_with(b"FAIL LOGIN"));
+            if status {
+                return true;
+            }
             let uid_key = key.len() >= 3 && key[key.len() - 3..].eq_ignore_ascii_case(b"uid");
             (digits && uid_key && v.len() <= 5)
                 || v.iter()
@@ -294,7 +305,14 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
                 && v[..2].eq_ignore_ascii_case(b"0x")
                 && v[2..].iter().all(u8::is_ascii_hexdigit)
         }
-        Kind::AuthToken => java_identity(v),
+        // A secret has a digit or a sign in it, or is long; a word after a
+        // `…Token:` label in a message is no secret (`removeWindowToken:
+        // Attempted …`), nor is an object dump (`Token{6d2a3f0 …`).
+        Kind::AuthToken => {
+            java_identity(v)
+                || v.contains(&b'{')
+                || v.len() < 20 && v.iter().all(u8::is_ascii_alphabetic)
+        }
         _ => false,
     }
 }

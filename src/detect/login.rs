@@ -83,7 +83,11 @@ fn report(cx: &mut Cx, s: usize, e: usize, base: f32) -> Option<usize> {
     if !bytes::is_alnum(v[0]) {
         return None;
     }
-    cx.emit(s, e, Kind::UserId, base, Needs::Nothing);
+    if base < SURE {
+        cx.emit_exact(s, e, Kind::UserId, base);
+    } else {
+        cx.emit(s, e, Kind::UserId, base, Needs::Nothing);
+    }
     Some(e)
 }
 
@@ -140,10 +144,30 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         }
         b"user" | b"User" => {
             let prev = word_before(hay, s);
-            if next(e) == Some(b' ') && matches!(prev, b"of" | b"Invalid" | b"invalid" | b"illegal")
+            if next(e) == Some(b' ')
+                && matches!(prev, b"of" | b"from" | b"Invalid" | b"invalid" | b"illegal")
             {
-                let conf = if prev == b"of" { SURE } else { TRIED };
+                let conf = if matches!(prev, b"of" | b"from") {
+                    SURE
+                } else {
+                    TRIED
+                };
                 return report(cx, e + 1, login_end(hay, e + 1), conf);
+            }
+            // `user "X": password mismatch` (nginx), `user X authenticated`.
+            if hay[e..].starts_with(b" \"") {
+                let ls = e + 2;
+                let le = login_end(hay, ls);
+                if next(le) == Some(b'"') {
+                    return report(cx, ls, le, SURE);
+                }
+            }
+            if next(e) == Some(b' ') {
+                let le = login_end(hay, e + 1);
+                let tail = &hay[le..];
+                if tail.starts_with(b" authenticated") || tail.starts_with(b" logged") {
+                    return report(cx, e + 1, le, SURE);
+                }
             }
             if hay[e..].starts_with(b" '") {
                 let ls = e + 2;
@@ -188,6 +212,45 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             let open = memchr::memrchr(b'[', &hay[close.saturating_sub(64)..close])
                 .map(|p| close.saturating_sub(64) + p)?;
             report(cx, open + 1, close, SURE).map(|_| e)
+        }
+        // `… by dkassym(uid=1002)` (PAM: who opened the session).
+        b"by" if next(e) == Some(b' ') => {
+            let le = login_end(hay, e + 1);
+            if hay[le..].starts_with(b"(uid=") {
+                report(cx, e + 1, le, SURE)
+            } else {
+                None
+            }
+        }
+        // `add 'X' to group` (usermod).
+        b"add" if hay[e..].starts_with(b" '") => {
+            let ls = e + 2;
+            let le = login_end(hay, ls);
+            if hay[le..].starts_with(b"' to ") {
+                report(cx, ls, le, SURE)
+            } else {
+                None
+            }
+        }
+        // Spark: `users with view permissions: Set(yarn, ivanp)`.
+        b"Set" if next(e) == Some(b'(') && s >= 2 && &hay[s - 2..s] == b": " => {
+            let mut i = e + 1;
+            let mut last = None;
+            loop {
+                let le = login_end(hay, i);
+                if le == i {
+                    break;
+                }
+                if report(cx, i, le, SURE).is_some() {
+                    last = Some(le);
+                }
+                if hay[le..].starts_with(b", ") {
+                    i = le + 2;
+                } else {
+                    break;
+                }
+            }
+            last.or(Some(e))
         }
         b"acls" if hay[e..].starts_with(b" to: ") || hay[e..].starts_with(b" to ") => {
             let mut i = if hay[e..].starts_with(b" to: ") {
