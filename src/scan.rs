@@ -261,7 +261,17 @@ impl<'s> Emitter<'s> {
                         .collect(),
                     header_kinds: Kind::ALL
                         .iter()
-                        .filter(|k| layout.hint(c) & k.bit() != 0)
+                        .filter(|k| {
+                            layout.hint(c)
+                                & !layout.by_values.get(c).copied().unwrap_or(0)
+                                & k.bit()
+                                != 0
+                        })
+                        .map(|k| k.id().to_string())
+                        .collect(),
+                    value_kinds: Kind::ALL
+                        .iter()
+                        .filter(|k| layout.by_values.get(c).copied().unwrap_or(0) & k.bit() != 0)
                         .map(|k| k.id().to_string())
                         .collect(),
                     verdict: "clean",

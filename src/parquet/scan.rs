@@ -208,6 +208,7 @@ pub fn profiles(leaves: &Leaves, counts: &[Count]) -> Vec<ColumnProfile> {
                     .filter(|k| l.hint & k.bit() != 0)
                     .map(|k| k.id().to_string())
                     .collect(),
+                value_kinds: Vec::new(),
                 verdict: "clean",
             };
             p.judge();

@@ -87,6 +87,10 @@ pub struct ColumnProfile {
     pub kinds: BTreeMap<String, u64>,
     /// Kinds the header's words name.
     pub header_kinds: Vec<String>,
+    /// Kinds decided by the column's values (most of its first cells
+    /// validate as one kind), whatever its header says.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub value_kinds: Vec<String>,
     /// `pii` (at least half the cells hold an identifier, or the header
     /// names a kind with no value detector yet: a name or address column),
     /// `mixed` or `clean`.

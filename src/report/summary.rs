@@ -57,11 +57,14 @@ impl<W: Write> Sink for SummaryPrinter<W> {
             )?;
             for c in columns {
                 let kinds: Vec<String> = c.kinds.iter().map(|(k, n)| format!("{k} {n}")).collect();
-                let header = if c.header_kinds.is_empty() {
+                let mut header = if c.header_kinds.is_empty() {
                     String::new()
                 } else {
                     format!("  (header: {})", c.header_kinds.join(", "))
                 };
+                if !c.value_kinds.is_empty() {
+                    header.push_str(&format!("  (by values: {})", c.value_kinds.join(", ")));
+                }
                 writeln!(
                     self.out,
                     "  {:w$}  {:<7} {:>8.1}%  {}{header}",

@@ -161,6 +161,10 @@ fn find_in_cells(
                 again.push(g);
             }
         }
+        let veto = layout.veto(i);
+        if veto != 0 {
+            again.retain(|g| veto & g.kind.bit() == 0);
+        }
         cells.extend(again.iter().map(|&g| CellFinding {
             finding: g,
             field: i,

@@ -80,8 +80,15 @@ pub struct Layout {
     pub has_header: bool,
     /// Column names (`1`, `2`, … without a header), decoded to UTF-8.
     pub names: Vec<String>,
-    /// Per column: the kinds its header words speak for, as kind bits.
+    /// Per column: the kinds its header words speak for, and those its
+    /// values were found to be (see [`value_kinds`]), as kind bits.
     pub hints: Vec<u32>,
+    /// Per column: the kinds its header speaks against (`app_version`,
+    /// `tracking_no`) and its values do not show: never reported there.
+    pub vetoes: Vec<u32>,
+    /// Per column: the kinds decided by the values of the first records
+    /// (a `doc_no` column of IINs that lost their leading zero).
+    pub by_values: Vec<u32>,
     /// The longest record accepted, in bytes.
     pub max_row: usize,
 }
@@ -129,6 +136,7 @@ impl Layout {
         let header = opts.header && !looks_like_data;
         let mut names = Vec::with_capacity(columns);
         let mut hints = Vec::with_capacity(columns);
+        let mut vetoes = Vec::with_capacity(columns);
         let mut cell = Vec::new();
         for (i, f) in fields.iter().enumerate() {
             if header {
@@ -136,12 +144,26 @@ impl Layout {
                 tokenize::unescape(body, f, &mut cell);
                 let (name, _) = encoding.decode_without_bom_handling(&cell);
                 let name = name.trim().to_string();
-                hints.push(column_hint(context, &name));
+                let hint = column_hint(context, &name);
+                let (_, against) = context.named(name.as_bytes());
+                hints.push(hint);
+                vetoes.push(against & !hint);
                 names.push(name);
             } else {
                 names.push((i + 1).to_string());
                 hints.push(0);
+                vetoes.push(0);
             }
+        }
+        let from = if header {
+            first.map_or(body.len(), |(_, next)| next)
+        } else {
+            0
+        };
+        let by_values = value_kinds(body, from, delimiter, columns);
+        for (c, &k) in by_values.iter().enumerate() {
+            hints[c] |= k;
+            vetoes[c] &= !k;
         }
         Ok(Arc::new(Layout {
             delimiter,
@@ -150,8 +172,15 @@ impl Layout {
             has_header: header,
             names,
             hints,
+            vetoes,
+            by_values,
             max_row: opts.max_row,
         }))
+    }
+
+    /// The kinds never reported in column `i` (its header speaks against them).
+    pub fn veto(&self, i: usize) -> u32 {
+        self.vetoes.get(i).copied().unwrap_or(0)
     }
 
     /// The name of column `i` (`#i+1` past the header's width).
@@ -218,6 +247,96 @@ fn header_kinds(name: &str) -> u32 {
                 .any(|w| *w == lower || parts.contains(&w.as_str()))
         })
         .fold(0, |m, (k, _)| m | k.bit())
+}
+
+/// How many records of the head are read to decide columns by their values.
+const SAMPLE_ROWS: usize = 200;
+
+/// Per column, the kind bits that most of its values are, judged on the
+/// records of `head[from..]`: at least 5 non-empty cells, 80 % of them of
+/// one kind by its validator alone. Kinds judged: IIN and BIN (12 digits
+/// with their check digit, or 9–11 digits that validate with the leading
+/// zeros a spreadsheet dropped) and Kazakh mobile numbers (10 or 11
+/// digits, `7 70x…`/`8 70x…`). A column named `doc_no` whose values are
+/// IINs is then an IIN column, whatever its header says.
+pub fn value_kinds(head: &[u8], from: usize, delimiter: u8, columns: usize) -> Vec<u32> {
+    let mut counts = vec![(0usize, [0usize; 3]); columns];
+    let mut fields = Vec::new();
+    let mut cell = Vec::new();
+    let mut pos = from;
+    for _ in 0..SAMPLE_ROWS {
+        let Ok(Some((_, next))) = tokenize::record(head, pos, delimiter, &mut fields) else {
+            break;
+        };
+        // The head may end inside a record: only whole ones count.
+        if next >= head.len() && !head.ends_with(b"\n") {
+            break;
+        }
+        for (c, f) in fields.iter().enumerate().take(columns) {
+            cell.clear();
+            tokenize::unescape(head, f, &mut cell);
+            let v = cell.trim_ascii();
+            if v.is_empty() {
+                continue;
+            }
+            counts[c].0 += 1;
+            if let Some(k) = value_kind(v) {
+                counts[c].1[k] += 1;
+            }
+        }
+        pos = next;
+    }
+    const KINDS: [Kind; 3] = [Kind::Iin, Kind::Bin, Kind::Phone];
+    counts
+        .iter()
+        .map(|&(n, by)| {
+            (0..3)
+                .filter(|&k| n >= 5 && by[k] * 5 >= n * 4)
+                .fold(0, |m, k| m | KINDS[k].bit())
+        })
+        .collect()
+}
+
+/// Which of [`value_kinds`]' kinds a whole cell `v` is, by index.
+fn value_kind(v: &[u8]) -> Option<usize> {
+    if !v.iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let n = v.len();
+    if (9..=12).contains(&n) {
+        let mut d = [b'0'; 12];
+        d[12 - n..].copy_from_slice(v);
+        if crate::checksum::iin_bin_check(&d) && !d.iter().all(|&b| b == d[0]) {
+            return match d[4] {
+                b'0'..=b'3' => Some(0),
+                b'4'..=b'6' if n == 12 => Some(1),
+                _ => None,
+            };
+        }
+    }
+    let national = match n {
+        11 if matches!(v[0], b'7' | b'8') => &v[1..],
+        10 => v,
+        _ => return None,
+    };
+    let mobile = national[0] == b'7'
+        && matches!(
+            &national[1..3],
+            b"00"
+                | b"01"
+                | b"02"
+                | b"05"
+                | b"06"
+                | b"07"
+                | b"08"
+                | b"47"
+                | b"71"
+                | b"75"
+                | b"76"
+                | b"77"
+                | b"78"
+        );
+    mobile.then_some(2)
 }
 
 /// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is

@@ -410,3 +410,38 @@ fn a_headerless_table_does_not_pass_its_first_row_through() {
         .iter()
         .all(|f| !f["field"].as_str().unwrap().contains('@')));
 }
+
+#[test]
+fn columns_are_decided_by_their_values_and_headers_veto_their_own_kinds() {
+    // IINs of people born 2000–2009 whose leading zero a spreadsheet
+    // dropped, under a header that names no kind; an app_version column of
+    // IP-shaped versions; an IP in a free-text column still counts.
+    let iins = [
+        "20715618548",
+        "60611627737",
+        "10103613230",
+        "50704562287",
+        "20702503871",
+        "90314509852",
+    ];
+    let mut csv = String::from("id,doc_no,app_version,note\n");
+    for (i, v) in iins.iter().enumerate() {
+        csv.push_str(&format!("{i},{v},4.12.19.2{i},from 95.56.12.{i}\n"));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(dir.path(), "t.csv", csv.as_bytes());
+    let out = run(&["scan", "-f", "jsonl", &path], None);
+    let found = jsonl(&out);
+    let in_field = |field: &str, kind: &str| {
+        found
+            .iter()
+            .filter(|f| f["field"] == field && f["kind"] == kind)
+            .count()
+    };
+    assert_eq!(in_field("doc_no", "iin"), iins.len(), "{found:?}");
+    assert_eq!(in_field("app_version", "ipv4"), 0, "{found:?}");
+    assert_eq!(in_field("note", "ipv4"), iins.len(), "{found:?}");
+    let summary = run(&["scan", "-f", "summary", &path], None);
+    let text = String::from_utf8_lossy(&summary.stdout);
+    assert!(text.contains("(by values: iin)"), "{text}");
+}
