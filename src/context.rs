@@ -214,6 +214,8 @@ impl ContextIndex {
     /// key disagree about a kind, the last one wins: it is the head of an
     /// English compound (`phone_count` is a count, `order_phone` a phone).
     pub fn named(&self, key: &[u8]) -> (u32, u32) {
+        let spaced = split_words(key);
+        let key = &spaced[..];
         let (mut buf, mut heap) = ([0u8; 256], Vec::new());
         let lowered = lower_into(key, &mut buf, &mut heap);
         let (mut for_kinds, mut against_kinds) = (0u32, 0u32);
@@ -457,6 +459,29 @@ fn starts_word(hay: &[u8], s: usize) -> bool {
         return true;
     }
     !letter_before(hay, s)
+}
+
+/// A key with its words apart: `_ - .` become spaces and a space goes in at
+/// every camel-case hump, in Latin and Cyrillic (`ДатаРождения` → `Дата
+/// Рождения`, `clientIin` → `client Iin`), so multi-word context words
+/// (`дата рождения`) match keys too. Cached by the caller.
+fn split_words(key: &[u8]) -> Vec<u8> {
+    let text = String::from_utf8_lossy(key);
+    let mut out = String::with_capacity(key.len() + 8);
+    let mut prev_lower = false;
+    for c in text.chars() {
+        if matches!(c, '_' | '-' | '.') {
+            out.push(' ');
+            prev_lower = false;
+            continue;
+        }
+        if c.is_uppercase() && prev_lower {
+            out.push(' ');
+        }
+        prev_lower = c.is_lowercase();
+        out.push(c);
+    }
+    out.into_bytes()
 }
 
 /// Whether the word `s..e` is (part of) a key or a tag name: the rest of

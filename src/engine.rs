@@ -243,6 +243,13 @@ fn trim_unfinished(hay: &[u8], body_end: usize) -> &[u8] {
 /// Returns where scanning continues.
 fn word(cx: &mut Cx, s: usize) -> usize {
     let hay = cx.hay;
+    // `\n900101300811` inside a JSON string: the escape's letter is no
+    // part of the run that follows it.
+    if s > 0 && hay[s - 1] == b'\\' {
+        if let Some(end) = after_escape(cx, s) {
+            return end;
+        }
+    }
     let mut all = DIGIT | HEX;
     // One class lookup per byte serves both the run's end and its shape;
     // a slice iterator, so no bounds check per byte.
@@ -280,6 +287,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     if all_digit {
         // No detector below takes an all-digit run.
         return digits(cx, s, e, next).unwrap_or(e);
+    } else if n == 15 && all & HEX == 0 && pki_id(cx, s, e) {
+        return e;
     } else if all_hex && (n == 14 || n == 15) {
         meid::hex(cx, s, e);
     } else if n >= 4 && is_country_start(&hay[s..]) {
@@ -345,6 +354,27 @@ fn is_login_word(w: &[u8]) -> bool {
             | b"add"
             | b"Set"
     )
+}
+
+/// A run after a backslash: `\n900101300811` inside a JSON string is the
+/// escape's letter and then the run that matters.
+#[cold]
+#[inline(never)]
+fn after_escape(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    (matches!(hay[s], b'n' | b't' | b'r')
+        && bytes::at(hay, s + 1).is_some_and(is_alnum)
+        && bytes::escape_before(hay, s + 1))
+    .then(|| word(cx, s + 1))
+}
+
+/// `IIN890619405968` / `BIN…` in a PKI certificate subject (a 15-byte run).
+#[inline(never)]
+fn pki_id(cx: &mut Cx, s: usize, e: usize) -> bool {
+    let hay = cx.hay;
+    kz_id::prefixed(hay, s + 3)
+        && hay[s + 3..e].iter().all(|&b| is_digit(b))
+        && kz_id::plain(cx, s + 3, e)
 }
 
 /// A run `s..e` starting with a capital (or a digit-first `123ABC02`):

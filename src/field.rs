@@ -242,12 +242,41 @@ pub fn of(hay: &[u8], start: usize) -> Option<Field> {
                 .rposition(|&b| b == b':')
                 .map_or(name_start, |c| name_start + c + 1);
             let end = memchr::memchr2(b'<', b'\n', &hay[start..]).map_or(hay.len(), |e| start + e);
+            let key = sibling_name(hay, ls, lt, (ks, ne)).unwrap_or((ks, ne));
             Some(Field {
-                key: (ks, ne),
+                key,
                 value: (p, end),
             })
         }
     }
+}
+
+/// Name/value pairs as 1C and many XML exchanges write them:
+/// `<Наименование>Контактный телефон</Наименование><Значение>…` or
+/// `<name>phone</name><value>…`: the value's key is its sibling's text.
+fn sibling_name(
+    hay: &[u8],
+    ls: usize,
+    lt: usize,
+    element: (usize, usize),
+) -> Option<(usize, usize)> {
+    const VALUES: [&str; 3] = ["Значение", "value", "Value"];
+    const NAMES: [&str; 5] = ["Наименование", "Имя", "name", "Name", "key"];
+    let el = &hay[element.0..element.1];
+    if !VALUES.iter().any(|v| v.as_bytes() == el) {
+        return None;
+    }
+    let head = &hay[ls..lt];
+    let close = memchr::memmem::rfind(head, b"</")? + ls;
+    let name_end = close + 2 + hay[close + 2..lt].iter().position(|&b| b == b'>')?;
+    if !NAMES
+        .iter()
+        .any(|n| n.as_bytes() == &hay[close + 2..name_end])
+    {
+        return None;
+    }
+    let open = memchr::memrchr(b'>', &hay[ls..close])? + ls + 1;
+    (open < close && close - open <= MAX_KEY).then_some((open, close))
 }
 
 /// The key's bytes with `\uXXXX` escapes decoded, in `buf` (keys longer

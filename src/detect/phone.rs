@@ -141,6 +141,18 @@ fn right_ok(hay: &[u8], end: usize) -> bool {
 }
 
 fn report(cx: &mut Cx, start: usize, w: &Written, prefixed: bool) -> Option<usize> {
+    if w.len == 10 && !prefixed && w.groups >= 3 && w.one_digit_groups == 0 {
+        // A national number without its prefix, in groups (`764 064 22 17`):
+        // a phone only where a key, a column or a word says so.
+        if !right_ok(cx.hay, w.end) {
+            return None;
+        }
+        let plan = plan(&w.digits[..10])?;
+        let base = base_confidence(plan, true);
+        return cx
+            .emit(start, w.end, Kind::Phone, base, Needs::Context)
+            .then_some(w.end);
+    }
     if w.len != 11 || w.one_digit_groups > 0 || !right_ok(cx.hay, w.end) {
         return None;
     }
