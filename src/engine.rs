@@ -502,6 +502,12 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
             return Some(end);
         }
     }
+    // A date with its month in words (`19 мая 1948`, `1990 жылғы 21 …`).
+    if n <= 4 && matches!(sep, b' ' | b'-') && at(e + 1).is_some_and(names::is_cyr_lead) {
+        if let Some(end) = dates::in_words(cx, s, e) {
+            return Some(end);
+        }
+    }
     if matches!(hay[s], b'7' | b'8') {
         if let Some(end) = phone::at_digits(cx, s) {
             return Some(end);
@@ -515,6 +521,17 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         };
         if let Some(end) = grouped {
             return Some(end);
+        }
+    }
+    // An IIN/BIN in groups (`900101 300811`, `90 01 01 30 08 11`).
+    if let Some(sep @ (b' ' | b'-' | b'.')) = next {
+        if (2..=6).contains(&n)
+            && (sep != b'.' || n == 4 || n == 6)
+            && at(e + 1).is_some_and(is_digit)
+        {
+            if let Some(end) = kz_id::grouped(cx, s, sep) {
+                return Some(end);
+            }
         }
     }
     if matches!(n, 3 | 4) && bytes::before(hay, s) == Some(b'(') {

@@ -1,9 +1,13 @@
 //! Dates of birth: a calendar date (`12.04.1985`, `12/04/1985`,
 //! `1985-04-12`) next to a context word (дата рождения, д.р., туған күні,
-//! DOB, born). A date alone is an event, not a person's attribute.
+//! DOB, born), or with the month in words (`19 мая 1948 г.р.`, `1990 жылғы
+//! 21 наурызда туған`) beside a birth word in the same clause. A date alone
+//! is an event, not a person's attribute.
 
 use crate::bytes::{self, is_digit};
+use crate::checksum::iin_bin_check;
 use crate::detect::kz_id::is_date;
+use crate::detect::names::{self, lower, word_end};
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -61,6 +65,205 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     if !(1900..=2026).contains(&y) || !is_date(y, m, d) || !bytes::numeric_right_ok(hay, end) {
         return None;
     }
-    cx.emit(s, end, Kind::DateOfBirth, 0.9, Needs::Context)
+    if cx.emit(s, end, Kind::DateOfBirth, 0.9, Needs::Context) {
+        return Some(end);
+    }
+    // No birth word near, but an IIN on the line that encodes this very
+    // date (a table of residents: name, date of birth, IIN).
+    (iin_encodes(hay, s, end, y, m, d) && cx.emit(s, end, Kind::DateOfBirth, 0.85, Needs::Nothing))
+        .then_some(end)
+}
+
+/// Whether the date `s..end` stands next to a 12-digit run that starts with
+/// the date as an IIN writes it (YYMMDD) and passes the IIN checksum, only
+/// cell separators between (`19.10.1984      841019445651`, `…,19.07.2001`).
+fn iin_encodes(hay: &[u8], s: usize, end: usize, y: u32, m: u32, d: u32) -> bool {
+    let two = |v: u32| [b'0' + (v / 10 % 10) as u8, b'0' + (v % 10) as u8];
+    let (yy, mm, dd) = (two(y), two(m), two(d));
+    let want = [yy[0], yy[1], mm[0], mm[1], dd[0], dd[1]];
+    let gap = |b: &u8| matches!(b, b' ' | b'\t' | b',' | b';' | b'|' | b'"');
+    let is_iin = |p: usize| {
+        let run = digit_run(hay, p);
+        run - p == 12
+            && (p == 0 || !hay[p - 1].is_ascii_digit())
+            && hay[p..p + 6] == want
+            && <&[u8; 12]>::try_from(&hay[p..run]).is_ok_and(iin_bin_check)
+    };
+    // After: past the separators (at most 64 bytes).
+    let after = hay[end..].iter().take(64).take_while(|b| gap(b)).count();
+    if after > 0 && is_iin(end + after) {
+        return true;
+    }
+    // Before: back over the separators to a 12-digit run's end.
+    let before = hay[..s]
+        .iter()
+        .rev()
+        .take(64)
+        .take_while(|b| gap(b))
+        .count();
+    before > 0 && s - before >= 12 && is_iin(s - before - 12)
+}
+
+/// Month stems, lower case: Russian (any case ending: `мая`, `марте`) and
+/// Kazakh (nominative, so `наурызда`, `қарашада` match as prefixes).
+const MONTHS: [(&str, u32); 23] = [
+    ("январ", 1),
+    ("феврал", 2),
+    ("март", 3),
+    ("апрел", 4),
+    ("июн", 6),
+    ("июл", 7),
+    ("август", 8),
+    ("сентябр", 9),
+    ("октябр", 10),
+    ("ноябр", 11),
+    ("декабр", 12),
+    ("қаңтар", 1),
+    ("ақпан", 2),
+    ("наурыз", 3),
+    ("сәуір", 4),
+    ("мамыр", 5),
+    ("маусым", 6),
+    ("шілде", 7),
+    ("тамыз", 8),
+    ("қыркүйек", 9),
+    ("қазан", 10),
+    ("қараша", 11),
+    ("желтоқсан", 12),
+];
+
+/// The month a Cyrillic word names (`мая`, `Марта`, `наурызда`), if any.
+fn month_of(hay: &[u8], s: usize, e: usize) -> Option<u32> {
+    let mut buf = [0u8; 96];
+    let w = lower(hay.get(s..e)?, &mut buf)?;
+    if matches!(w, "май" | "мая" | "мае") {
+        return Some(5);
+    }
+    // A Kazakh attributive (`5 сәуірдегі хатында`, `1 қаңтардағы жағдай
+    // бойынша`) dates a letter or a state, never a birth.
+    if ["дағы", "дегі", "тағы", "тегі"]
+        .iter()
+        .any(|x| w.ends_with(x))
+    {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .find(|(stem, _)| w.starts_with(stem) && w.len() <= stem.len() + 12)
+        .map(|&(_, m)| m)
+}
+
+/// Birth words, lower case, as a clause holds them.
+const BIRTH_WORDS: [&str; 10] = [
+    "г.р",
+    "г. р.",
+    "рожд",
+    "родил",
+    "туған",
+    "туылған",
+    "born",
+    "dob",
+    "birth",
+    "д.р.",
+];
+
+/// Whether a birth word stands in the clause of the date `s..e`: before it
+/// with no digit between (`родился 3-го марта`, `дата рождения: 19 мая`), or
+/// right after it (`19 мая 1948 г.р.`, `21 наурызда туған`).
+fn birth_word_in_clause(hay: &[u8], s: usize, e: usize) -> bool {
+    let stop = |b: u8| matches!(b, b',' | b';' | b'(' | b')' | b'\n' | b'!' | b'?' | b'"');
+    let mut lo = s;
+    while lo > 0 && s - lo < 96 && !stop(hay[lo - 1]) && !hay[lo - 1].is_ascii_digit() {
+        // A sentence ends at `. ` before a capital.
+        if hay[lo - 1] == b' ' && lo >= 2 && hay[lo - 2] == b'.' && names::is_upper_at(hay, lo) {
+            break;
+        }
+        lo -= 1;
+    }
+    let mut hi = e;
+    while hi < hay.len() && hi - e < 40 && !stop(hay[hi]) && !hay[hi].is_ascii_digit() {
+        hi += 1;
+    }
+    let mut buf = [0u8; 96];
+    let found = |from: usize, to: usize, buf: &mut [u8; 96]| {
+        let Some(w) = hay.get(from..to).and_then(|w| lower(w, buf)) else {
+            return false;
+        };
+        BIRTH_WORDS.iter().any(|b| w.contains(b))
+    };
+    found(lo, s, &mut buf) || found(e, hi, &mut buf)
+}
+
+fn digit_run(hay: &[u8], i: usize) -> usize {
+    let mut j = i;
+    while hay.get(j).is_some_and(u8::is_ascii_digit) {
+        j += 1;
+    }
+    j
+}
+
+/// A date of birth written with the month in words, starting at the digit
+/// run `s..e` that a space or hyphen and a Cyrillic letter follow: `19 мая
+/// 1948`, `3-го марта 1975`, `21 наурыз 1990`, `1990 жылғы 21 наурызда`.
+/// Reported only beside a birth word in the same clause (г.р., родился,
+/// дата рождения, туған, DOB, born); the span is the date as written.
+#[inline(never)]
+pub(crate) fn in_words(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !bytes::numeric_left_ok(hay, s) {
+        return None;
+    }
+    let (y, m, d, end) = if e - s == 4 {
+        // `1990 жылғы 21 наурызда`, `1990 ж. 21 наурыз`.
+        let i = e + 1;
+        let we = word_end(hay, i);
+        let mut buf = [0u8; 96];
+        let mut j = match lower(hay.get(i..we)?, &mut buf)? {
+            "жылғы" | "жылы" => we,
+            "ж" if hay.get(we) == Some(&b'.') => we + 1,
+            _ => return None,
+        };
+        if hay.get(j) != Some(&b' ') {
+            return None;
+        }
+        j += 1;
+        let de = digit_run(hay, j);
+        if !(1..=2).contains(&(de - j)) || hay.get(de) != Some(&b' ') {
+            return None;
+        }
+        let me = word_end(hay, de + 1);
+        let m = month_of(hay, de + 1, me)?;
+        (num(&hay[s..e]), m, num(&hay[j..de]), me)
+    } else if e - s <= 2 {
+        // `19 мая 1948`, `3-го марта 1975`, `3-е марта`.
+        let mut i = e;
+        if hay.get(i) == Some(&b'-') {
+            let we = word_end(hay, i + 1);
+            let mut buf = [0u8; 96];
+            if !matches!(lower(hay.get(i + 1..we)?, &mut buf)?, "го" | "е" | "ого") {
+                return None;
+            }
+            i = we;
+        }
+        if hay.get(i) != Some(&b' ') {
+            return None;
+        }
+        let me = word_end(hay, i + 1);
+        let m = month_of(hay, i + 1, me)?;
+        if hay.get(me) != Some(&b' ') {
+            return None;
+        }
+        let ye = digit_run(hay, me + 1);
+        if ye - (me + 1) != 4 || !bytes::numeric_right_ok(hay, ye) {
+            return None;
+        }
+        (num(&hay[me + 1..ye]), m, num(&hay[s..e]), ye)
+    } else {
+        return None;
+    };
+    if !(1900..=2026).contains(&y) || !is_date(y, m, d) || !birth_word_in_clause(hay, s, end) {
+        return None;
+    }
+    cx.emit(s, end, Kind::DateOfBirth, 0.9, Needs::Nothing)
         .then_some(end)
 }

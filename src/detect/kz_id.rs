@@ -7,8 +7,9 @@
 //! longer guarantees those digits, so a bad date lowers confidence instead of
 //! rejecting, and a context word (ИИН, ЖСН, IIN) lifts it back.
 
+use crate::bytes::{self, is_digit};
 use crate::checksum::iin_bin_check;
-use crate::detect::{all_same, Cx};
+use crate::detect::{all_same, same_sep_groups, Cx};
 use crate::engine::Needs;
 use crate::kind::Kind;
 
@@ -31,6 +32,72 @@ pub(crate) fn plain(cx: &mut Cx, s: usize, e: usize) -> bool {
     }
 }
 
+/// An IIN or BIN typed or dictated in groups, starting at the digit run `s`
+/// that `sep` follows: `900101 300811`, `9001 0130 0811`, `900101-300811`,
+/// and as speech-to-text writes it, `90 01 01 30 08 11`. The checksum holds
+/// as for the plain form; the typed groupings (6-6, 4-4-4) count as the
+/// plain run does, any other grouping needs the embedded date to hold or a
+/// context word (ИИН, ЖСН, IIN) near; dotted groups and a grouped BIN
+/// always need their word.
+pub(crate) fn grouped(cx: &mut Cx, s: usize, sep: u8) -> Option<usize> {
+    let hay = cx.hay;
+    // Not the tail of a longer grouped number (`12 900101 300811`).
+    let glued = s >= 2 && hay[s - 1] == sep && is_digit(hay[s - 2]);
+    if glued || !bytes::numeric_left_ok(hay, s) {
+        return None;
+    }
+    let g = same_sep_groups(hay, s, sep, 12)?;
+    if g.len != 12 || g.count < 2 || !bytes::numeric_right_ok(hay, g.end) {
+        return None;
+    }
+    // A dot only between typed groups (`9001.0130.0811`): `90.01.01` is a date.
+    let typed = matches!(g.sizes(), [6, 6] | [4, 4, 4]);
+    if sep == b'.' && !typed {
+        return None;
+    }
+    let Ok(d) = <&[u8; 12]>::try_from(g.digits()) else {
+        return None;
+    };
+    if all_same(d) || !iin_bin_check(d) {
+        return None;
+    }
+    let (kind, base) = match d[4] {
+        b'0'..=b'3' => (Kind::Iin, iin_confidence(d)),
+        b'4'..=b'6' => (Kind::Bin, bin_confidence(d)),
+        _ => return None,
+    };
+    // A BIN is seldom grouped (`1710 4028 7876` is a reference number):
+    // grouped, it needs its word (БИН, БСН).
+    // Dotted groups also make versions (`9507.3108.1217`): they too need it.
+    let needs = if kind == Kind::Iin && sep != b'.' && (typed || base >= 0.55) {
+        Needs::Nothing
+    } else {
+        Needs::Context
+    };
+    cx.emit(s, g.end, kind, base, needs).then_some(g.end)
+}
+
+/// Whether `ИИН`, `ЖСН` or `IIN` (any case) stands earlier on the line of
+/// `s`, at most `reach` bytes back: a remark such as `ИИН в 1С потерял
+/// ведущий ноль … (в 1С: 10719621914)` names the number from afar.
+fn iin_word_before(hay: &[u8], s: usize, reach: usize) -> bool {
+    let lo = s.saturating_sub(reach);
+    let ls = memchr::memrchr(b'\n', &hay[lo..s]).map_or(lo, |p| lo + p + 1);
+    const WORDS: [&[u8]; 7] = [
+        "ИИН".as_bytes(),
+        "иин".as_bytes(),
+        "Иин".as_bytes(),
+        "ЖСН".as_bytes(),
+        "жсн".as_bytes(),
+        b"IIN",
+        b"iin",
+    ];
+    let line = &hay[ls..s];
+    WORDS
+        .iter()
+        .any(|w| memchr::memmem::find(line, w).is_some())
+}
+
 /// Whether the 12 digits at `s` follow their own prefix `IIN`/`BIN` (any
 /// case) that nothing alphanumeric precedes.
 pub(crate) fn prefixed(hay: &[u8], s: usize) -> bool {
@@ -41,11 +108,12 @@ pub(crate) fn prefixed(hay: &[u8], s: usize) -> bool {
 }
 
 /// An 11-digit run `s..e` under a key or column that names the IIN
-/// (`"iin": 20702503871`, a COPY row's `iin` column): an IIN whose leading
-/// zero an integer column or a spreadsheet dropped (people born 2000–2009).
+/// (`"iin": 20702503871`, a COPY row's `iin` column), or in text after the
+/// word ИИН on its line: an IIN whose leading zero an integer column or a
+/// spreadsheet dropped (people born 2000–2009).
 pub(crate) fn padded(cx: &mut Cx, s: usize, e: usize) -> bool {
     let hay = cx.hay;
-    if hay[s] == b'0' || !cx.named_for(s, Kind::Iin) {
+    if hay[s] == b'0' {
         return false;
     }
     let mut d = [b'0'; 12];
@@ -53,7 +121,13 @@ pub(crate) fn padded(cx: &mut Cx, s: usize, e: usize) -> bool {
     if !iin_bin_check(&d) || d[4] > b'3' {
         return false;
     }
-    cx.emit(s, e, Kind::Iin, iin_confidence(&d), Needs::Context)
+    let base = iin_confidence(&d);
+    if cx.named_for(s, Kind::Iin) {
+        return cx.emit(s, e, Kind::Iin, base, Needs::Context);
+    }
+    // In free text: a born-2000s date that holds (digit 7 is 5 or 6) and
+    // the word ИИН earlier on the line.
+    base >= 0.85 && iin_word_before(hay, s, 160) && cx.emit(s, e, Kind::Iin, base, Needs::Nothing)
 }
 
 fn num(d: &[u8]) -> u32 {

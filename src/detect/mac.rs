@@ -67,6 +67,18 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         return None;
     }
     let has_letter = hex.clone().any(|b| b.is_ascii_alphabetic());
+    // `8301.0130.1012`: all digits in Cisco's dotted form that make a valid
+    // IIN are left to the IIN detector.
+    if !has_letter && sep == b'.' {
+        let mut d = [0u8; 12];
+        d.iter_mut().zip(hex.clone()).for_each(|(o, &b)| *o = b);
+        if crate::checksum::iin_bin_check(&d)
+            && d[4] <= b'3'
+            && crate::detect::kz_id::iin_confidence(&d) >= 0.55
+        {
+            return None;
+        }
+    }
     let base = match (has_letter, sep) {
         (true, _) => 0.85,
         (false, b'.') => 0.3,
