@@ -5,8 +5,8 @@
 //! - `passport`: `N` + 8 digits next to паспорт / төлқұжат / passport;
 //! - `driver_licence`: 9 digits or two letters + 6 digits next to
 //!   водительское удостоверение / жүргізуші куәлігі / driver's licence;
-//! - `postcode`: 6 digits (050000) next to индекс / пошта индексі / postcode,
-//!   or the 2015 form `A01P3K4` / `A01 P3K4` (a region letter, two digits,
+//! - `postcode`: 6 digits (050000) next to индекс / пошта индексі / postcode
+//!   or heading an address (`050000, Казахстан, …`), or the 2015 form `A01P3K4` / `A01 P3K4` (a region letter, two digits,
 //!   letter-digit-letter-digit), which its shape carries alone at 0.6;
 //! - `vehicle_plate`: `123 ABC 02` (regions 01–20), the format since 2012,
 //!   whose shape is enough (0.75; a context word such as госномер lifts it).
@@ -27,10 +27,105 @@ pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
         || cx.emit(s, e, Kind::DriverLicence, 0.85, Needs::Context)
 }
 
-/// A 6-digit run: an old postcode when a context word says so.
+/// A 6-digit run: an old postcode when a context word says so, or at the
+/// head of an address (`050000, Казахстан, г. Алматы, …`).
 #[inline(never)]
 pub(crate) fn postcode_digits(cx: &mut Cx, s: usize, e: usize) -> bool {
     cx.emit(s, e, Kind::Postcode, 0.85, Needs::Context)
+        || (heads_address(cx.hay, s, e) && cx.emit(s, e, Kind::Postcode, 0.75, Needs::Nothing))
+}
+
+/// Words (lower case, as prefixes) that open the rest of an address after
+/// its postcode: the country, a region, a city.
+const ADDRESS_HEADS: &[&str] = &[
+    "казахстан",
+    "қазақстан",
+    "kazakhstan",
+    "республик",
+    "город",
+    "алмат",
+    "astana",
+    "almaty",
+    "астан",
+    "нур-султан",
+    "шымкент",
+    "караганд",
+    "қарағанд",
+    "актоб",
+    "ақтөб",
+    "атырау",
+    "павлодар",
+    "семей",
+    "костанай",
+    "қостанай",
+    "петропавл",
+    "уральск",
+    "орал",
+    "усть-каменогорск",
+    "өскемен",
+    "тараз",
+    "кызылорд",
+    "қызылорд",
+    "туркестан",
+    "түркістан",
+    "талдыкорган",
+    "талдықорған",
+    "кокшетау",
+    "көкшетау",
+    "актау",
+    "ақтау",
+    "жезказган",
+    "жезқазған",
+    "экибастуз",
+    "екібастұз",
+    "конаев",
+    "қонаев",
+];
+
+/// Region and city markers that may follow the first word instead
+/// (`Алматинская обл.`, `Жамбыл облысы`, `Қарасай ауданы`).
+const HEAD_MARKERS: &[&str] = &[
+    "обл",
+    "область",
+    "облысы",
+    "қаласы",
+    "ауданы",
+    "р-н",
+    "район",
+];
+
+/// Whether the code `s..e` (a Kazakhstan postcode starts 0 or 1) is
+/// followed by a comma and a country, region or city word.
+fn heads_address(hay: &[u8], s: usize, e: usize) -> bool {
+    use super::names::{lower, word_end};
+    if !matches!(hay[s], b'0' | b'1') || hay.get(e) != Some(&b',') {
+        return false;
+    }
+    let mut i = e + 1;
+    while hay.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let we = word_end(hay, i);
+    let mut buf = [0u8; 96];
+    let Some(w) = hay.get(i..we).and_then(|w| lower(w, &mut buf)) else {
+        return false;
+    };
+    // `г.` only with its dot, `РК` whole; the others as prefixes.
+    let head = match w {
+        "г" => hay.get(we) == Some(&b'.'),
+        "рк" => true,
+        _ => ADDRESS_HEADS.iter().any(|h| w.starts_with(h)),
+    };
+    if head {
+        return true;
+    }
+    let j = we + 1;
+    let je = word_end(hay, j);
+    hay.get(we) == Some(&b' ')
+        && hay
+            .get(j..je)
+            .and_then(|m| lower(m, &mut buf))
+            .is_some_and(|m| HEAD_MARKERS.contains(&m))
 }
 
 /// An alphanumeric run `s..e` that starts with a letter: `N12345678` (a
