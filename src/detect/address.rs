@@ -141,12 +141,43 @@ fn number_end(hay: &[u8], i: usize) -> Option<usize> {
             e += 1;
         }
     }
-    // A letter right after the digits (28В, 12a), not the start of a word.
-    let we = word_end(hay, e);
-    if we > e && we - e <= 2 {
-        e = we;
-    }
+    // A letter right after the digits (28В, 12a, `75Б-үй`), not the start
+    // of a word.
+    e = letter_suffix(hay, e);
     Some(e)
+}
+
+/// Past one letter at `e` (`28В`, `1А`, `12a`) that no other letter
+/// follows (a hyphen may: `75Б-үй`); `e` itself otherwise.
+fn letter_suffix(hay: &[u8], e: usize) -> usize {
+    let len = match hay.get(e) {
+        Some(b) if b.is_ascii_alphabetic() => 1,
+        Some(&b)
+            if super::names::is_cyr_lead(b) && hay.get(e + 1).is_some_and(|c| c & 0xC0 == 0x80) =>
+        {
+            2
+        }
+        _ => return e,
+    };
+    if word_end(hay, e + len) > e + len || hay.get(e + len).is_some_and(u8::is_ascii_alphanumeric) {
+        return e;
+    }
+    e + len
+}
+
+/// Past a flat after a house, `10-25` (`ул. Абая 10-25`): a hyphen and
+/// 1–4 digits that nothing alphanumeric follows.
+fn flat_shorthand(hay: &[u8], n: usize) -> usize {
+    if hay.get(n) != Some(&b'-') {
+        return n;
+    }
+    let d = skip(hay, n + 1, b"0123456789");
+    let len = d - (n + 1);
+    if (1..=4).contains(&len) && !crate::bytes::letter_at(hay, d) {
+        d
+    } else {
+        n
+    }
 }
 
 /// House, building and flat parts after `i` (the end of the street's
@@ -176,6 +207,7 @@ fn house_parts(hay: &[u8], mut i: usize) -> Option<usize> {
                 continue;
             }
             if last.is_none() {
+                let n = flat_shorthand(hay, n);
                 last = Some(n);
                 i = n;
                 continue;
@@ -200,7 +232,7 @@ fn name_forward(hay: &[u8], i: usize) -> Option<usize> {
             let mut e = we;
             // `Самал-2`, `Жетісу-3`.
             if hay.get(e) == Some(&b'-') && hay.get(e + 1).is_some_and(u8::is_ascii_digit) {
-                e = skip(hay, e + 1, b"0123456789");
+                e = letter_suffix(hay, skip(hay, e + 1, b"0123456789"));
             }
             end = Some(e);
             j = e;
@@ -225,20 +257,73 @@ fn name_forward(hay: &[u8], i: usize) -> Option<usize> {
     end
 }
 
-/// A Russian address whose marker starts at `s` (ending at `e`).
-fn russian(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
-    let hay = cx.hay;
+/// The span of a Russian address whose marker starts at `s` (ending at
+/// `e`): its end and confidence.
+fn russian_span(hay: &[u8], s: usize, e: usize) -> Option<(usize, f32)> {
+    let _ = s;
     let i = skip(hay, e, b". ");
     if i == e {
         return None;
     }
     let name = name_forward(hay, i)?;
-    let (end, conf) = match house_parts(hay, name) {
+    Some(match house_parts(hay, name) {
         Some(h) => (h, 0.95),
         None => (name, 0.8),
-    };
+    })
+}
+
+/// A Russian address whose marker starts at `s` (ending at `e`).
+fn russian(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let (mut end, mut conf) = russian_span(hay, s, e)?;
+    if conf < 0.9 && word_in(hay, s, e, &["мкр", "микрорайон"]) {
+        if let Some((e2, c2)) = street_after(hay, end) {
+            (end, conf) = (e2, c2);
+        }
+    }
     cx.emit(s, end, Kind::Address, conf, Needs::Nothing)
         .then_some(end)
+}
+
+/// A street that continues a microdistrict without a house (`мкр.
+/// Калкаман-2, ул. Ашимова, д. 7`, `Шаңырақ-2 ықшам ауданы, Жанқожа батыр
+/// көшесі, 220-үй`): one address, so one span. The end and confidence of
+/// the street after the comma at `end`, if one follows.
+fn street_after(hay: &[u8], end: usize) -> Option<(usize, f32)> {
+    if hay.get(end) != Some(&b',') {
+        return None;
+    }
+    let j = skip(hay, end + 1, b" ");
+    let je = word_end(hay, j);
+    if je == j {
+        return None;
+    }
+    if word_in(hay, j, je, BEFORE) && !word_in(hay, j, je, &["мкр", "микрорайон"]) {
+        return russian_span(hay, j, je);
+    }
+    // A Kazakh street: its name, then `көшесі`/`даңғылы` within four words.
+    let mut k = j;
+    for _ in 0..4 {
+        let ke = word_end(hay, k);
+        if ke == k {
+            return None;
+        }
+        if k > j && word_in(hay, k, ke, &["көшесі", "даңғылы", "алаңы", "тұйығы"])
+        {
+            if name_backward(hay, k, false)? != j {
+                return None;
+            }
+            return Some(match house_parts(hay, ke) {
+                Some(h) => (h, 0.95),
+                None => (ke, 0.8),
+            });
+        }
+        if hay.get(ke) != Some(&b' ') {
+            return None;
+        }
+        k = ke + 1;
+    }
+    None
 }
 
 /// Whether the word at `w` starts a sentence (or the text).
@@ -267,8 +352,13 @@ fn name_backward(hay: &[u8], m: usize, numbered_name: bool) -> Option<usize> {
                 return Some(d);
             }
         }
-        // Back over digits and a hyphen (`Самал-2`).
+        // Back over digits and a hyphen (`Самал-2`, `Ақсай-1А`).
         let mut w = e;
+        if w >= 3 && hay[w - 2] >= 0xD0 && hay[w - 3].is_ascii_digit() {
+            w -= 2;
+        } else if w >= 2 && hay[w - 1].is_ascii_alphabetic() && hay[w - 2].is_ascii_digit() {
+            w -= 1;
+        }
         while w > 0 && hay[w - 1].is_ascii_digit() {
             w -= 1;
         }
@@ -327,10 +417,15 @@ fn kazakh(cx: &mut Cx, m: usize, e: usize) -> Option<usize> {
         marker_end = je;
     }
     let s = name_backward(hay, m, marker_end != e)?;
-    let (end, conf) = match house_parts(hay, marker_end) {
+    let (mut end, mut conf) = match house_parts(hay, marker_end) {
         Some(h) => (h, 0.95),
         None => (marker_end, 0.8),
     };
+    if conf < 0.9 && marker_end != e {
+        if let Some((e2, c2)) = street_after(hay, end) {
+            (end, conf) = (e2, c2);
+        }
+    }
     cx.emit(s, end, Kind::Address, conf, Needs::Nothing)
         .then_some(end)
 }

@@ -295,6 +295,12 @@ pub(crate) fn at_digits(cx: &mut Cx, s: usize) -> Option<usize> {
         return None;
     }
     let w = gather(hay, s, false)?;
+    // `886 901 596.83 теңге`: space-grouped thousands and a decimal part
+    // make an amount.
+    let cents = w.end >= s + 3 && hay[w.end - 3] == b'.' && hay[s..w.end - 3].contains(&b' ');
+    if cents {
+        return None;
+    }
     report(cx, s, &w, false)
 }
 
