@@ -544,7 +544,29 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         );
         return 2;
     }
-    let (inputs, resolve_errors) = input::resolve_inputs(&args.paths);
+    let target = match (&args.out, &args.output, args.in_place) {
+        (Some(dir), None, false) => Target::Dir(dir.clone()),
+        (None, Some(f), false) if f == "-" => Target::Stdout,
+        (None, Some(f), false) => Target::File(PathBuf::from(f)),
+        (None, None, true) => Target::InPlace,
+        _ => {
+            crate::say!("qorgau: give one of --out DIR, -o FILE, --in-place");
+            return 2;
+        }
+    };
+    // A walk never enters the output directory or the manifest: a second
+    // run must not read the first one's outputs as inputs.
+    let skip: Vec<PathBuf> = match &target {
+        Target::Dir(d) => vec![d.clone()],
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .chain(
+        anonymize::manifest_path(&target, args.manifest.as_deref())
+            .filter(|m| anonymize::is_manifest(m)),
+    )
+    .collect();
+    let (inputs, resolve_errors) = input::resolve_inputs_skipping(&args.paths, &skip);
     for e in &resolve_errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
@@ -563,16 +585,6 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
                 return 2;
             }
         },
-    };
-    let target = match (&args.out, &args.output, args.in_place) {
-        (Some(dir), None, false) => Target::Dir(dir.clone()),
-        (None, Some(f), false) if f == "-" => Target::Stdout,
-        (None, Some(f), false) => Target::File(PathBuf::from(f)),
-        (None, None, true) => Target::InPlace,
-        _ => {
-            crate::say!("qorgau: give one of --out DIR, -o FILE, --in-place");
-            return 2;
-        }
     };
     if matches!(target, Target::File(_) | Target::Stdout) && inputs.len() > 1 {
         crate::say!(
@@ -654,7 +666,9 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         Ok(o) => o,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
         Err(e) => {
-            crate::say!("qorgau: {e}");
+            for line in e.to_string().lines() {
+                crate::say!("qorgau: {line}");
+            }
             return 2;
         }
     };

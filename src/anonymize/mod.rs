@@ -7,8 +7,10 @@
 mod manifest;
 mod output;
 mod parquet_file;
+mod targets;
 
 pub use manifest::Manifest;
+pub use targets::{is_manifest, manifest_path};
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -289,8 +291,10 @@ struct Current {
 /// Anonymizes `inputs` under `policy`.
 ///
 /// # Errors
-/// Only errors that stop the whole run (writing to stdout or the manifest);
-/// a failing input is reported in the outcome and the others still run.
+/// Errors that stop the whole run (writing to stdout or the manifest); an
+/// `InvalidInput` error, before anything is written, when outputs would
+/// collide or land on inputs (one line per problem). A failing input is
+/// reported in the outcome and the others still run.
 pub fn run(
     engine: &Engine,
     policy: &Policy,
@@ -298,6 +302,13 @@ pub fn run(
     inputs: &[Input],
     opts: &Options,
 ) -> io::Result<Outcome> {
+    let problems = targets::check(inputs, opts);
+    if !problems.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}; nothing was written", problems.join(";\n")),
+        ));
+    }
     let sources: Vec<Source> = inputs.iter().map(|i| i.source.clone()).collect();
     let mut manifest = Manifest {
         tool: "qorgau",
@@ -515,15 +526,7 @@ pub fn run(
     if opts.verify {
         manifest.verify = Some(verify(policy, &manifest, opts));
     }
-    let manifest_path = opts.manifest.clone().or_else(|| match &opts.target {
-        Target::Dir(d) => Some(d.join("qorgau-manifest.json")),
-        Target::File(f) => {
-            let mut name = f.file_name().unwrap_or_default().to_os_string();
-            name.push(".qorgau-manifest.json");
-            Some(f.with_file_name(name))
-        }
-        _ => None,
-    });
+    let manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
     if let Some(path) = &manifest_path {
         let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
         json.push(b'\n');

@@ -129,6 +129,19 @@ pub fn resolve(args: &[String]) -> (Vec<Source>, Vec<ResolveError>) {
 
 /// As [`resolve`], with each source's relative output path.
 pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
+    resolve_inputs_skipping(args, &[])
+}
+
+/// As [`resolve_inputs`], but a directory walk never enters `skip` (the
+/// output directory of `anonymize`, its manifest), so that a second run does
+/// not read the first run's outputs as inputs. A directory argument that is
+/// itself one of them is still walked (and its outputs are then refused as
+/// landing on inputs).
+pub fn resolve_inputs_skipping(
+    args: &[String],
+    skip: &[PathBuf],
+) -> (Vec<Input>, Vec<ResolveError>) {
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
@@ -141,14 +154,14 @@ pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
         }
         let path = Path::new(arg);
         if path.exists() {
-            walk(path, &mut sources, &mut errors);
+            walk(path, &skip, &mut sources, &mut errors);
         } else if arg.contains(['*', '?', '[']) {
             match glob::glob(arg) {
                 Ok(paths) => {
                     let before = sources.len();
                     for p in paths {
                         match p {
-                            Ok(p) => walk(&p, &mut sources, &mut errors),
+                            Ok(p) => walk(&p, &skip, &mut sources, &mut errors),
                             Err(e) => errors.push(ResolveError {
                                 arg: e.path().display().to_string(),
                                 message: e.error().to_string(),
@@ -177,7 +190,7 @@ pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
     (sources, errors)
 }
 
-fn walk(path: &Path, sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
+fn walk(path: &Path, skip: &[PathBuf], sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
     if !path.is_dir() {
         sources.push(Input {
             source: Source::File(path.to_path_buf()),
@@ -189,7 +202,19 @@ fn walk(path: &Path, sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.file_name() != ".git");
+        .filter_entry(|e| {
+            if e.file_name() == ".git" {
+                return false;
+            }
+            if e.depth() == 0 || skip.is_empty() {
+                return true;
+            }
+            // Only what could be skipped is resolved (a directory, or a
+            // file of a skipped name), not every file.
+            let named =
+                e.file_type().is_dir() || skip.iter().any(|s| s.file_name() == Some(e.file_name()));
+            !(named && e.path().canonicalize().is_ok_and(|c| skip.contains(&c)))
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {

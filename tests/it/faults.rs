@@ -2,7 +2,44 @@
 //! pins one way a run could lose data, leak it, or overwrite what it must
 //! not, and what qorgau does instead.
 
-use crate::common::{run, write};
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::common::{run, write, Run};
+
+/// Runs `qorgau ARGS` in `dir` with no stdin.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QORGAU_KEY")
+        .stdin(Stdio::null())
+        .output()
+        .expect("qorgau runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    v.sort();
+    v
+}
 
 /// A UTF-8 table of Cyrillic names, about 10 KiB.
 fn cyrillic_csv() -> Vec<u8> {
@@ -82,4 +119,96 @@ fn verify_rereads_outputs_in_the_encoding_they_were_written_in() {
         !bad && text.ends_with(";Да\n") && !text.contains("900101300811"),
         "{text}"
     );
+}
+
+const IIN_LINE: &[u8] = b"client 900101300811 paid\n";
+
+#[test]
+fn two_inputs_with_one_output_path_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "x/a.txt", IIN_LINE);
+    write(d, "y/a.txt", IIN_LINE);
+    let r = run_in(d, &["anonymize", "x", "y", "--out", "od"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("x/a.txt")
+            && r.stderr.contains("y/a.txt")
+            && r.stderr.contains("od/a.txt")
+            && r.stderr.contains("nothing was written"),
+        "{}",
+        r.stderr
+    );
+    assert!(!d.join("od").exists());
+    // `a.txt` beside `a.txt.zst` (written decompressed as `a.txt`).
+    let packed =
+        ruzstd::encoding::compress_to_vec(IIN_LINE, ruzstd::encoding::CompressionLevel::Fastest);
+    write(d, "z/a.txt", IIN_LINE);
+    write(d, "z/a.txt.zst", &packed);
+    let r = run_in(d, &["anonymize", "z", "--out", "oz"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("z/a.txt.zst"), "{}", r.stderr);
+    assert!(!d.join("oz").exists());
+}
+
+#[test]
+fn no_output_or_manifest_lands_on_an_input_without_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "x.txt", IIN_LINE);
+    write(d, "sub/x.txt", IIN_LINE);
+    write(d, "keep.txt", IIN_LINE);
+    let r = run_in(d, &["anonymize", "sub", ".", "--out", "."]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("is the input"), "{}", r.stderr);
+    assert_eq!(std::fs::read(d.join("x.txt")).unwrap(), IIN_LINE);
+    assert_eq!(tree(d), ["keep.txt", "sub/x.txt", "x.txt"]);
+    // --manifest naming an input.
+    let r = run_in(
+        d,
+        &[
+            "anonymize",
+            "sub",
+            "keep.txt",
+            "--out",
+            "o",
+            "--manifest",
+            "./keep.txt",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the manifest ./keep.txt is the input keep.txt"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(d.join("keep.txt")).unwrap(), IIN_LINE);
+    assert!(!d.join("o").exists());
+    // Also when the input is only walked to, and for --in-place.
+    let r = run_in(
+        d,
+        &["anonymize", ".", "--in-place", "--manifest", "sub/x.txt"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(std::fs::read(d.join("x.txt")).unwrap(), IIN_LINE);
+}
+
+#[test]
+fn a_second_run_does_not_walk_into_its_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", IIN_LINE);
+    for _ in 0..2 {
+        let r = run_in(d, &["anonymize", ".", "--out", "clean", "-q"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    assert_eq!(
+        tree(d),
+        ["a.txt", "clean/a.txt", "clean/qorgau-manifest.json"]
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("clean/qorgau-manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["inputs"].as_array().unwrap().len(), 1, "{m}");
 }
