@@ -212,3 +212,60 @@ fn a_second_run_does_not_walk_into_its_output_directory() {
             .unwrap();
     assert_eq!(m["inputs"].as_array().unwrap().len(), 1, "{m}");
 }
+
+#[test]
+fn a_pipe_path_keeps_its_first_bytes() {
+    // `/dev/stdin` on a pipe is what `<(…)` gives: a path that cannot be
+    // opened twice without losing what the first open read.
+    let r = run(
+        &["anonymize", "/dev/stdin", "-o", "-", "-q"],
+        Some(IIN_LINE),
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(String::from_utf8_lossy(&r.stdout), "client 1990/M paid\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_opened_once_and_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, IIN_LINE))
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(["anonymize", fifo.to_str().unwrap(), "-o", "-", "-q"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            // Unblock the writer, if it still waits for a reader.
+            let _ = std::fs::File::open(&fifo);
+            panic!("qorgau hangs on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "client 1990/M paid\n");
+}
+
+#[test]
+fn parquet_on_stdin_is_told_by_its_magic() {
+    let parquet = std::fs::read("samples/research_extract.parquet").unwrap();
+    let r = run(&["scan", "-", "-f", "summary"], Some(&parquet), None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run(&["anonymize", "-", "-o", "-", "-q"], Some(&parquet), None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with(b"PAR1") && r.stdout.ends_with(b"PAR1"));
+}
