@@ -244,6 +244,15 @@ fn target_path(input: &Input, target: &Target) -> Result<Option<PathBuf>, String
         (Target::InPlace, Source::Stdin) => {
             return Err("stdin cannot be anonymized in place".into())
         }
+        // qorgau writes no zstd: the output would be plain text under a
+        // name that promises compression.
+        (Target::InPlace, Source::File(p)) if input::is_zstd(p) => {
+            return Err(
+                "a .zst input cannot be anonymized in place (zstd is read, not written); \
+                 use --out DIR, which writes it decompressed; not anonymized, nothing written"
+                    .into(),
+            )
+        }
         (Target::InPlace, Source::File(p)) => return Ok(Some(p.clone())),
         (Target::File(f), _) => f.clone(),
         (Target::Dir(d), _) => {

@@ -269,3 +269,19 @@ fn parquet_on_stdin_is_told_by_its_magic() {
     assert_eq!(r.code, 0, "{}", r.stderr);
     assert!(r.stdout.starts_with(b"PAR1") && r.stdout.ends_with(b"PAR1"));
 }
+
+#[test]
+fn in_place_refuses_zstd_rather_than_write_plain_text_under_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let packed =
+        ruzstd::encoding::compress_to_vec(IIN_LINE, ruzstd::encoding::CompressionLevel::Fastest);
+    let input = write(dir.path(), "a.log.zst", &packed);
+    let r = run(&["anonymize", &input, "--in-place"], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input) && r.stderr.contains("--out"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), packed);
+}
