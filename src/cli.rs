@@ -664,7 +664,14 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     let started = std::time::Instant::now();
     let outcome = match anonymize::run(&engine, &policy, key.as_ref(), &inputs, &opts) {
         Ok(o) => o,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
+        // A consumer that stops reading did not get the whole output.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            crate::say!(
+                "qorgau: standard output was closed before the output was complete \
+                 (broken pipe); what was written is incomplete"
+            );
+            return 2;
+        }
         Err(e) => {
             for line in e.to_string().lines() {
                 crate::say!("qorgau: {line}");

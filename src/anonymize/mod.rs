@@ -295,6 +295,8 @@ struct Current {
     suppressed: u64,
     /// Tables: the encoding the output is written in.
     encoding: Option<&'static encoding_rs::Encoding>,
+    /// Bytes of this input's output already sent to standard output.
+    sent: u64,
 }
 
 /// Anonymizes `inputs` under `policy`.
@@ -467,6 +469,7 @@ pub fn run(
                         };
                         if cur.stdout {
                             stdout.write_all(bytes)?;
+                            cur.sent += bytes.len() as u64;
                         } else if let Some(out) = cur.output.as_mut() {
                             if let Err(e) = out.write_all(bytes) {
                                 cur.failed = Some(format!("write error: {e}"));
@@ -575,6 +578,7 @@ impl Current {
             lines: 1,
             suppressed: 0,
             encoding: None,
+            sent: 0,
         }
     }
 
@@ -616,7 +620,7 @@ fn finish(
         note: None,
     });
     if let Some(why) = cur.failed {
-        errors.push((name, why));
+        errors.push((name, on_stdout(why, cur.sent)));
         return;
     }
     if cur.suppressed > 0 || cur.rows > 0 {
@@ -642,6 +646,23 @@ fn finish(
             }
             Err(e) => errors.push((name, format!("{}: {e}", path.display()))),
         }
+    }
+}
+
+/// The message of an input that failed after part of its output went to
+/// standard output: that part cannot be taken back, and is said so.
+fn on_stdout(why: String, sent: u64) -> String {
+    if sent == 0 {
+        return why;
+    }
+    let said = format!(
+        "the {sent} bytes before this point were already written to standard output \
+         and are incomplete: discard them"
+    );
+    if why.contains("no output written") {
+        why.replace("no output written", &said)
+    } else {
+        format!("{why}; {said}")
     }
 }
 

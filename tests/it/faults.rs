@@ -285,3 +285,48 @@ fn in_place_refuses_zstd_rather_than_write_plain_text_under_its_name() {
     );
     assert_eq!(std::fs::read(&input).unwrap(), packed);
 }
+
+#[test]
+fn stdout_output_failing_midway_says_what_was_written() {
+    let mut text = IIN_LINE.repeat(1000);
+    text.extend_from_slice(b"\0binary tail\n");
+    let r = run(
+        &["anonymize", "-", "-o", "-", "--chunk-size", "4096", "-q"],
+        Some(&text),
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stdout.is_empty());
+    assert!(
+        r.stderr.contains(&format!("the {} bytes", r.stdout.len()))
+            && r.stderr.contains("standard output")
+            && !r.stderr.contains("no output written"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_consumer_that_stops_reading_is_an_error_for_anonymize() {
+    use std::io::{Read, Write};
+    let text = IIN_LINE.repeat(400_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(["anonymize", "-", "-o", "-", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&text);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken pipe"));
+}
