@@ -253,7 +253,10 @@ fn target_path(input: &Input, target: &Target) -> Result<Option<PathBuf>, String
                     .into(),
             )
         }
-        (Target::InPlace, Source::File(p)) => return Ok(Some(p.clone())),
+        // A symlink's target is rewritten, not the link replaced by a file.
+        (Target::InPlace, Source::File(p)) => {
+            return Ok(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        }
         (Target::File(f), _) => f.clone(),
         (Target::Dir(d), _) => {
             let mut rel = input.relative.clone();
@@ -594,6 +597,9 @@ fn open(input: &Input, target: &Target) -> Current {
     match target_path(input, target) {
         Ok(None) => {}
         Ok(Some(path)) => {
+            if *target == Target::InPlace {
+                warn_links(&path);
+            }
             let gzip = input::is_gzip(&path);
             match AtomicOutput::create(&path, gzip) {
                 Ok(out) => cur.output = Some(out),
@@ -626,10 +632,7 @@ fn finish(
     if cur.suppressed > 0 || cur.rows > 0 {
         manifest.suppressed.push((name.clone(), cur.suppressed));
     }
-    let mode_from = match &input.source {
-        Source::File(p) if cur.path.as_deref() == Some(p.as_path()) => Some(p.clone()),
-        _ => None,
-    };
+    let mode_from = in_place_of(input, cur.path.as_deref());
     if let (Some(out), Some(path)) = (cur.output, cur.path) {
         match out.commit(mode_from.as_deref()) {
             Ok(w) => {
@@ -647,6 +650,40 @@ fn finish(
             Err(e) => errors.push((name, format!("{}: {e}", path.display()))),
         }
     }
+}
+
+/// For an output that replaces its input: the input, whose mode and owner
+/// the output keeps.
+fn in_place_of(input: &Input, out: Option<&std::path::Path>) -> Option<PathBuf> {
+    match (&input.source, out) {
+        (Source::File(p), Some(out))
+            if p == out || std::fs::canonicalize(p).is_ok_and(|c| c == out) =>
+        {
+            Some(out.to_path_buf())
+        }
+        _ => None,
+    }
+}
+
+/// Warns when a file about to be replaced in place has other hard links:
+/// they keep the original content.
+fn warn_links(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            if m.nlink() > 1 {
+                crate::say!(
+                    "qorgau: {}: warning: {} other hard link(s) to this file keep the original, \
+                     not anonymized content",
+                    path.display(),
+                    m.nlink() - 1
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
 }
 
 /// The message of an input that failed after part of its output went to

@@ -11,7 +11,7 @@ use super::manifest::FileInfo;
 use super::output::AtomicOutput;
 use super::{target_path, Target};
 use crate::engine::Engine;
-use crate::input::{self, Input, Source};
+use crate::input::{self, Input};
 use crate::key::Key;
 use crate::parquet::rewrite::{anonymize_file, FileReport};
 use crate::policy::Policy;
@@ -126,10 +126,7 @@ pub(super) fn anonymize(
         io::copy(&mut t, stdout)?;
     }
     if let (Some(o), Some(out)) = (atomic, out_path) {
-        let mode_from = match &input.source {
-            Source::File(p) if out == *p => Some(p.clone()),
-            _ => None,
-        };
+        let mode_from = super::in_place_of(input, Some(&out));
         match o.commit(mode_from.as_deref()) {
             Ok(w) => {
                 done.output = Some(FileInfo {

@@ -330,3 +330,29 @@ fn a_consumer_that_stops_reading_is_an_error_for_anonymize() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("broken pipe"));
 }
+
+#[cfg(unix)]
+#[test]
+fn in_place_on_a_symlink_rewrites_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let target = write(d, "real/a.txt", IIN_LINE);
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("real/a.txt", d.join("link.txt")).unwrap();
+    std::fs::hard_link(&target, d.join("other.txt")).unwrap();
+    let r = run_in(d, &["anonymize", "link.txt", "--in-place", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let meta = std::fs::symlink_metadata(d.join("link.txt")).unwrap();
+    assert!(meta.file_type().is_symlink());
+    assert_eq!(std::fs::read(&target).unwrap(), b"client 1990/M paid\n");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    // The other hard link keeps the raw content, and the run says so.
+    assert_eq!(std::fs::read(d.join("other.txt")).unwrap(), IIN_LINE);
+    assert!(
+        r.stderr.contains("1 other hard link(s)") && r.stderr.contains("a.txt"),
+        "{}",
+        r.stderr
+    );
+}
