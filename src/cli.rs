@@ -544,7 +544,29 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         );
         return 2;
     }
-    let (inputs, resolve_errors) = input::resolve_inputs(&args.paths);
+    let target = match (&args.out, &args.output, args.in_place) {
+        (Some(dir), None, false) => Target::Dir(dir.clone()),
+        (None, Some(f), false) if f == "-" => Target::Stdout,
+        (None, Some(f), false) => Target::File(PathBuf::from(f)),
+        (None, None, true) => Target::InPlace,
+        _ => {
+            crate::say!("qorgau: give one of --out DIR, -o FILE, --in-place");
+            return 2;
+        }
+    };
+    // A walk never enters the output directory or the manifest: a second
+    // run must not read the first one's outputs as inputs.
+    let skip: Vec<PathBuf> = match &target {
+        Target::Dir(d) => vec![d.clone()],
+        _ => Vec::new(),
+    }
+    .into_iter()
+    .chain(
+        anonymize::manifest_path(&target, args.manifest.as_deref())
+            .filter(|m| anonymize::is_manifest(m)),
+    )
+    .collect();
+    let (inputs, resolve_errors) = input::resolve_inputs_skipping(&args.paths, &skip);
     for e in &resolve_errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
@@ -563,16 +585,6 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
                 return 2;
             }
         },
-    };
-    let target = match (&args.out, &args.output, args.in_place) {
-        (Some(dir), None, false) => Target::Dir(dir.clone()),
-        (None, Some(f), false) if f == "-" => Target::Stdout,
-        (None, Some(f), false) => Target::File(PathBuf::from(f)),
-        (None, None, true) => Target::InPlace,
-        _ => {
-            crate::say!("qorgau: give one of --out DIR, -o FILE, --in-place");
-            return 2;
-        }
     };
     if matches!(target, Target::File(_) | Target::Stdout) && inputs.len() > 1 {
         crate::say!(
@@ -652,9 +664,18 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     let started = std::time::Instant::now();
     let outcome = match anonymize::run(&engine, &policy, key.as_ref(), &inputs, &opts) {
         Ok(o) => o,
-        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
+        // A consumer that stops reading did not get the whole output.
+        Err(e) if e.kind() == io::ErrorKind::BrokenPipe => {
+            crate::say!(
+                "qorgau: standard output was closed before the output was complete \
+                 (broken pipe); what was written is incomplete"
+            );
+            return 2;
+        }
         Err(e) => {
-            crate::say!("qorgau: {e}");
+            for line in e.to_string().lines() {
+                crate::say!("qorgau: {line}");
+            }
             return 2;
         }
     };

@@ -245,7 +245,7 @@ fn read_source<'a>(
                     Some(p) if first && p < BINARY_PROBE => {
                         finished = true;
                         let what = if body.starts_with(b"PAR1") {
-                            "Parquet file: not scanned as text (Parquet support is a later release)"
+                            "Parquet data: not read as text (give --input-format parquet, or name it .parquet)"
                         } else {
                             "binary file (NUL byte in the first 8 KiB): skipped"
                         };

@@ -79,8 +79,8 @@ pub fn run(
     Ok(summary)
 }
 
-/// Scans one Parquet source; standard input is first spooled to a
-/// temporary file, since Parquet is read from its end.
+/// Scans one Parquet source; standard input, a pipe or a FIFO is first
+/// spooled to a temporary file, since Parquet is read from its end.
 fn scan_parquet(
     engine: &Engine,
     source: &Source,
@@ -88,22 +88,21 @@ fn scan_parquet(
     summary: &mut Summary,
 ) -> io::Result<()> {
     let name = source.display();
-    match source {
-        Source::File(p) => crate::parquet::scan::scan_file(engine, p, &name, sink, summary),
-        Source::Stdin => match crate::parquet::spool_stdin() {
-            Ok(temp) => crate::parquet::scan::scan_file(engine, temp.path(), &name, sink, summary),
-            Err(e) => {
-                let note = crate::report::Note {
-                    path: name,
-                    status: "error",
-                    message: format!("cannot spool standard input: {e}"),
-                };
-                crate::say!("qorgau: {}: {}", note.path, note.message);
-                sink.note(&note)?;
-                summary.notes.push(note);
-                Ok(())
-            }
-        },
+    match crate::parquet::readable_path(source) {
+        Ok((path, _spooled)) => {
+            crate::parquet::scan::scan_file(engine, &path, &name, sink, summary)
+        }
+        Err(e) => {
+            let note = crate::report::Note {
+                path: name,
+                status: "error",
+                message: format!("cannot spool the stream: {e}"),
+            };
+            crate::say!("qorgau: {}: {}", note.path, note.message);
+            sink.note(&note)?;
+            summary.notes.push(note);
+            Ok(())
+        }
     }
 }
 

@@ -35,6 +35,10 @@ pub struct Manifest {
     /// Rows suppressed per input (working state, not written).
     #[serde(skip)]
     pub suppressed: Vec<(String, u64)>,
+    /// Tables: the encoding each output was written in, so that `--verify`
+    /// reads it back the same way (working state, not written).
+    #[serde(skip)]
+    pub encodings: BTreeMap<String, &'static encoding_rs::Encoding>,
 }
 
 #[derive(Debug, Serialize)]

@@ -7,8 +7,10 @@
 mod manifest;
 mod output;
 mod parquet_file;
+mod targets;
 
 pub use manifest::Manifest;
+pub use targets::{is_manifest, manifest_path};
 
 use std::collections::BTreeMap;
 use std::io::{self, Write};
@@ -242,7 +244,19 @@ fn target_path(input: &Input, target: &Target) -> Result<Option<PathBuf>, String
         (Target::InPlace, Source::Stdin) => {
             return Err("stdin cannot be anonymized in place".into())
         }
-        (Target::InPlace, Source::File(p)) => return Ok(Some(p.clone())),
+        // qorgau writes no zstd: the output would be plain text under a
+        // name that promises compression.
+        (Target::InPlace, Source::File(p)) if input::is_zstd(p) => {
+            return Err(
+                "a .zst input cannot be anonymized in place (zstd is read, not written); \
+                 use --out DIR, which writes it decompressed; not anonymized, nothing written"
+                    .into(),
+            )
+        }
+        // A symlink's target is rewritten, not the link replaced by a file.
+        (Target::InPlace, Source::File(p)) => {
+            return Ok(Some(std::fs::canonicalize(p).unwrap_or_else(|_| p.clone())))
+        }
         (Target::File(f), _) => f.clone(),
         (Target::Dir(d), _) => {
             let mut rel = input.relative.clone();
@@ -282,13 +296,19 @@ struct Current {
     lines: u64,
     /// Tables: rows dropped to reach k-anonymity.
     suppressed: u64,
+    /// Tables: the encoding the output is written in.
+    encoding: Option<&'static encoding_rs::Encoding>,
+    /// Bytes of this input's output already sent to standard output.
+    sent: u64,
 }
 
 /// Anonymizes `inputs` under `policy`.
 ///
 /// # Errors
-/// Only errors that stop the whole run (writing to stdout or the manifest);
-/// a failing input is reported in the outcome and the others still run.
+/// Errors that stop the whole run (writing to stdout or the manifest); an
+/// `InvalidInput` error, before anything is written, when outputs would
+/// collide or land on inputs (one line per problem). A failing input is
+/// reported in the outcome and the others still run.
 pub fn run(
     engine: &Engine,
     policy: &Policy,
@@ -296,6 +316,13 @@ pub fn run(
     inputs: &[Input],
     opts: &Options,
 ) -> io::Result<Outcome> {
+    let problems = targets::check(inputs, opts);
+    if !problems.is_empty() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("{}; nothing was written", problems.join(";\n")),
+        ));
+    }
     let sources: Vec<Source> = inputs.iter().map(|i| i.source.clone()).collect();
     let mut manifest = Manifest {
         tool: "qorgau",
@@ -395,7 +422,8 @@ pub fn run(
                         if cur.failed.is_some() {
                             return Ok(());
                         }
-                        if chunk.layout.is_some() {
+                        if let Some(layout) = &chunk.layout {
+                            cur.encoding = Some(opts.output_encoding.unwrap_or(layout.encoding));
                             if let Some(bad) = r.bad {
                                 let at = bad.at;
                                 let from = chunk.body.start.min(at);
@@ -444,6 +472,7 @@ pub fn run(
                         };
                         if cur.stdout {
                             stdout.write_all(bytes)?;
+                            cur.sent += bytes.len() as u64;
                         } else if let Some(out) = cur.output.as_mut() {
                             if let Err(e) = out.write_all(bytes) {
                                 cur.failed = Some(format!("write error: {e}"));
@@ -512,15 +541,7 @@ pub fn run(
     if opts.verify {
         manifest.verify = Some(verify(policy, &manifest, opts));
     }
-    let manifest_path = opts.manifest.clone().or_else(|| match &opts.target {
-        Target::Dir(d) => Some(d.join("qorgau-manifest.json")),
-        Target::File(f) => {
-            let mut name = f.file_name().unwrap_or_default().to_os_string();
-            name.push(".qorgau-manifest.json");
-            Some(f.with_file_name(name))
-        }
-        _ => None,
-    });
+    let manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
     if let Some(path) = &manifest_path {
         let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
         json.push(b'\n');
@@ -559,6 +580,8 @@ impl Current {
             rows: 0,
             lines: 1,
             suppressed: 0,
+            encoding: None,
+            sent: 0,
         }
     }
 
@@ -574,6 +597,9 @@ fn open(input: &Input, target: &Target) -> Current {
     match target_path(input, target) {
         Ok(None) => {}
         Ok(Some(path)) => {
+            if *target == Target::InPlace {
+                warn_links(&path);
+            }
             let gzip = input::is_gzip(&path);
             match AtomicOutput::create(&path, gzip) {
                 Ok(out) => cur.output = Some(out),
@@ -600,26 +626,80 @@ fn finish(
         note: None,
     });
     if let Some(why) = cur.failed {
-        errors.push((name, why));
+        errors.push((name, on_stdout(why, cur.sent)));
         return;
     }
     if cur.suppressed > 0 || cur.rows > 0 {
         manifest.suppressed.push((name.clone(), cur.suppressed));
     }
-    let mode_from = match &input.source {
-        Source::File(p) if cur.path.as_deref() == Some(p.as_path()) => Some(p.clone()),
-        _ => None,
-    };
+    let mode_from = in_place_of(input, cur.path.as_deref());
     if let (Some(out), Some(path)) = (cur.output, cur.path) {
         match out.commit(mode_from.as_deref()) {
-            Ok(w) => manifest.outputs.push(FileInfo {
-                path: path.display().to_string(),
-                bytes: w.bytes,
-                sha256: w.sha256,
-                note: input::is_zstd(&input.relative).then(|| "written decompressed".to_string()),
-            }),
+            Ok(w) => {
+                if let Some(e) = cur.encoding {
+                    manifest.encodings.insert(path.display().to_string(), e);
+                }
+                manifest.outputs.push(FileInfo {
+                    path: path.display().to_string(),
+                    bytes: w.bytes,
+                    sha256: w.sha256,
+                    note: input::is_zstd(&input.relative)
+                        .then(|| "written decompressed".to_string()),
+                })
+            }
             Err(e) => errors.push((name, format!("{}: {e}", path.display()))),
         }
+    }
+}
+
+/// For an output that replaces its input: the input, whose mode and owner
+/// the output keeps.
+fn in_place_of(input: &Input, out: Option<&std::path::Path>) -> Option<PathBuf> {
+    match (&input.source, out) {
+        (Source::File(p), Some(out))
+            if p == out || std::fs::canonicalize(p).is_ok_and(|c| c == out) =>
+        {
+            Some(out.to_path_buf())
+        }
+        _ => None,
+    }
+}
+
+/// Warns when a file about to be replaced in place has other hard links:
+/// they keep the original content.
+fn warn_links(path: &std::path::Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            if m.nlink() > 1 {
+                crate::say!(
+                    "qorgau: {}: warning: {} other hard link(s) to this file keep the original, \
+                     not anonymized content",
+                    path.display(),
+                    m.nlink() - 1
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
+
+/// The message of an input that failed after part of its output went to
+/// standard output: that part cannot be taken back, and is said so.
+fn on_stdout(why: String, sent: u64) -> String {
+    if sent == 0 {
+        return why;
+    }
+    let said = format!(
+        "the {sent} bytes before this point were already written to standard output \
+         and are incomplete: discard them"
+    );
+    if why.contains("no output written") {
+        why.replace("no output written", &said)
+    } else {
+        format!("{why}; {said}")
     }
 }
 
@@ -686,21 +766,39 @@ fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
                 .min(crate::engine::DEFAULT_MIN_CONFIDENCE),
         )
         .build();
-    let sources: Vec<Source> = manifest
-        .outputs
-        .iter()
-        .map(|o| Source::File(PathBuf::from(&o.path)))
-        .collect();
-    let mut counter = Counter(BTreeMap::new());
-    let ran = crate::scan::run(&engine, &sources, &opts.pipeline, &mut counter);
-    let mut info = VerifyInfo {
-        passed: ran.is_ok() && counter.0.is_empty(),
-        remaining: counter.0,
-    };
-    if let Err(e) = ran {
-        info.remaining.insert(format!("error: {e}"), 1);
+    // Each table output is read back in the encoding it was written in,
+    // not detected again: a guess could differ from what the rewrite used.
+    let mut groups: BTreeMap<Option<&str>, Vec<Source>> = BTreeMap::new();
+    for o in &manifest.outputs {
+        let enc = manifest.encodings.get(&o.path).copied();
+        groups
+            .entry(enc.map(encoding_rs::Encoding::name))
+            .or_default()
+            .push(Source::File(PathBuf::from(&o.path)));
     }
-    info
+    let mut counter = Counter(BTreeMap::new());
+    for (enc, sources) in groups {
+        let mut pipeline = opts.pipeline.clone();
+        if let Some(name) = enc {
+            pipeline.table.encoding = encoding_rs::Encoding::for_label(name.as_bytes());
+        }
+        match crate::scan::run(&engine, &sources, &pipeline, &mut counter) {
+            // An output that could not be read back in full is not verified.
+            Ok(s) => {
+                let unread = s.notes.iter().filter(|n| n.status != "warning").count();
+                if unread > 0 {
+                    *counter.0.entry("outputs not re-read".into()).or_default() += unread as u64;
+                }
+            }
+            Err(e) => {
+                counter.0.insert(format!("error: {e}"), 1);
+            }
+        }
+    }
+    VerifyInfo {
+        passed: counter.0.is_empty(),
+        remaining: counter.0,
+    }
 }
 
 /// Writes a small file atomically (a report).

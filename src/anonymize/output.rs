@@ -101,7 +101,15 @@ impl AtomicOutput {
         let hashing = buffered.into_inner().map_err(|e| e.into_error())?;
         hashing.inner.sync_all()?;
         match mode_from.and_then(|src| std::fs::metadata(src).ok()) {
-            Some(meta) => std::fs::set_permissions(self.temp.path(), meta.permissions())?,
+            Some(meta) => {
+                keep_owner(self.temp.as_file(), &meta).map_err(|e| {
+                    io::Error::new(
+                        e.kind(),
+                        format!("cannot keep the file's owner ({e}); the input is left as it was"),
+                    )
+                })?;
+                std::fs::set_permissions(self.temp.path(), meta.permissions())?;
+            }
             None => set_shareable(self.temp.path())?,
         }
         self.temp.persist(&self.target).map_err(|e| e.error)?;
@@ -144,6 +152,23 @@ pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut out = AtomicOutput::create(target, false)?;
     out.write_all(bytes)?;
     out.commit(None).map(|_| ())
+}
+
+/// Gives a replacement the owner and group of the file it replaces; a
+/// replacement that cannot have them is not put in place.
+#[cfg(unix)]
+fn keep_owner(temp: &File, of: &std::fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::MetadataExt;
+    let now = temp.metadata()?;
+    if (now.uid(), now.gid()) == (of.uid(), of.gid()) {
+        return Ok(());
+    }
+    std::os::unix::fs::fchown(temp, Some(of.uid()), Some(of.gid()))
+}
+
+#[cfg(not(unix))]
+fn keep_owner(_temp: &File, _of: &std::fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 /// Temporary files are private (0600); a finished output gets the usual

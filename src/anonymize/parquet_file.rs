@@ -3,7 +3,7 @@
 //! with the input hashed alongside for the manifest.
 
 use std::io::{self, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use sha2::{Digest, Sha256};
 
@@ -11,7 +11,7 @@ use super::manifest::FileInfo;
 use super::output::AtomicOutput;
 use super::{target_path, Target};
 use crate::engine::Engine;
-use crate::input::{self, Input, Source};
+use crate::input::{self, Input};
 use crate::key::Key;
 use crate::parquet::rewrite::{anonymize_file, FileReport};
 use crate::policy::Policy;
@@ -74,19 +74,12 @@ pub(super) fn anonymize(
         report: FileReport::default(),
         error: None,
     };
-    let spooled;
-    let path: PathBuf = match &input.source {
-        Source::File(p) => p.clone(),
-        Source::Stdin => match crate::parquet::spool_stdin() {
-            Ok(t) => {
-                spooled = t;
-                spooled.path().to_path_buf()
-            }
-            Err(e) => {
-                done.error = Some(format!("cannot spool standard input: {e}"));
-                return Ok(done);
-            }
-        },
+    let (path, _spooled) = match crate::parquet::readable_path(&input.source) {
+        Ok(p) => p,
+        Err(e) => {
+            done.error = Some(format!("cannot spool the stream: {e}"));
+            return Ok(done);
+        }
     };
     let out_path = match target_path(input, target) {
         Ok(p) => p,
@@ -133,10 +126,7 @@ pub(super) fn anonymize(
         io::copy(&mut t, stdout)?;
     }
     if let (Some(o), Some(out)) = (atomic, out_path) {
-        let mode_from = match &input.source {
-            Source::File(p) if out == *p => Some(p.clone()),
-            _ => None,
-        };
+        let mode_from = super::in_place_of(input, Some(&out));
         match o.commit(mode_from.as_deref()) {
             Ok(w) => {
                 done.output = Some(FileInfo {

@@ -8,12 +8,13 @@ pub mod utf16;
 
 pub use chunk::{Chunk, Chunker, Pool, LOOK_AHEAD, LOOK_BEHIND};
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
 
 /// One input to scan.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum Source {
     /// A file, with the path as the user should see it.
     File(PathBuf),
@@ -38,15 +39,21 @@ impl Source {
         }
     }
 
-    /// Opens the source for reading, decompressing `.gz` and `.zst`.
+    /// Opens the source for reading, decompressing `.gz` and `.zst`. A
+    /// stream whose first bytes were already read by [`head`] (stdin, a
+    /// pipe, a FIFO) is not opened again: those bytes are replayed.
     ///
     /// # Errors
     /// The I/O error of opening the file or starting the decoder.
     pub fn open(&self) -> io::Result<Box<dyn Read + Send>> {
+        let sniffed = take_sniffed(self);
         match self {
-            Source::Stdin => Ok(Box::new(io::stdin())),
+            Source::Stdin => Ok(sniffed.unwrap_or_else(|| Box::new(io::stdin()))),
             Source::File(p) => {
-                let file = File::open(p)?;
+                let file: Box<dyn Read + Send> = match sniffed {
+                    Some(r) => r,
+                    None => Box::new(File::open(p)?),
+                };
                 Ok(match compression(p) {
                     Some(Compression::Gzip) => {
                         Box::new(flate2::read::MultiGzDecoder::new(BufReader::new(file)))
@@ -59,6 +66,103 @@ impl Source {
                     None => Box::new(file),
                 })
             }
+        }
+    }
+}
+
+/// A stream opened to read its first bytes, kept open with them.
+struct Sniffed {
+    head: Vec<u8>,
+    rest: Box<dyn Read + Send>,
+}
+
+/// Streams that cannot be opened twice, by source, after [`head`].
+static SNIFFED: std::sync::LazyLock<std::sync::Mutex<HashMap<Source, Sniffed>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// Whether `p` is a regular file (which can be opened again and again);
+/// stdin, pipes (`<(…)`), FIFOs and devices cannot.
+pub fn is_regular(p: &Path) -> bool {
+    std::fs::metadata(p).is_ok_and(|m| m.is_file())
+}
+
+/// The first bytes of `source` (up to `n`, fewer at its end), to tell its
+/// format. A regular file is read and closed; any other stream is opened
+/// once and kept, and [`Source::open`] replays these bytes before the rest,
+/// so that nothing is lost and a FIFO is never opened twice.
+///
+/// # Errors
+/// Opening or reading the source.
+pub fn head(source: &Source, n: usize) -> io::Result<Vec<u8>> {
+    let mut reader: Box<dyn Read + Send> = match source {
+        Source::File(p) if is_regular(p) => Box::new(File::open(p)?),
+        _ => {
+            let mut map = SNIFFED.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some(s) = map.get(source) {
+                return Ok(s.head[..n.min(s.head.len())].to_vec());
+            }
+            let mut rest: Box<dyn Read + Send> = match source {
+                Source::Stdin => Box::new(io::stdin()),
+                Source::File(p) => Box::new(File::open(p)?),
+            };
+            let head = read_up_to(&mut rest, n)?;
+            map.insert(
+                source.clone(),
+                Sniffed {
+                    head: head.clone(),
+                    rest,
+                },
+            );
+            return Ok(head);
+        }
+    };
+    read_up_to(&mut reader, n)
+}
+
+fn read_up_to(r: &mut dyn Read, n: usize) -> io::Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(n);
+    r.take(n as u64).read_to_end(&mut buf)?;
+    Ok(buf)
+}
+
+/// The stream [`head`] kept for `source`, with its first bytes replayed.
+fn take_sniffed(source: &Source) -> Option<Box<dyn Read + Send>> {
+    let s = SNIFFED
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .remove(source)?;
+    Some(Box::new(Replay {
+        head: s.head,
+        at: 0,
+        rest: s.rest,
+    }))
+}
+
+/// Sniffed bytes, then the rest of the stream. A read that takes the last
+/// sniffed bytes goes on into the stream, so that a reader filling its
+/// buffer once (the UTF-16 check) sees as much as from the plain stream.
+struct Replay {
+    head: Vec<u8>,
+    at: usize,
+    rest: Box<dyn Read + Send>,
+}
+
+impl Read for Replay {
+    fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        let left = &self.head[self.at..];
+        if left.is_empty() {
+            return self.rest.read(buf);
+        }
+        let n = left.len().min(buf.len());
+        buf[..n].copy_from_slice(&left[..n]);
+        self.at += n;
+        if self.at < self.head.len() || n == buf.len() {
+            return Ok(n);
+        }
+        match self.rest.read(&mut buf[n..]) {
+            Ok(m) => Ok(n + m),
+            // The error comes again on the next read.
+            Err(_) => Ok(n),
         }
     }
 }
@@ -129,6 +233,19 @@ pub fn resolve(args: &[String]) -> (Vec<Source>, Vec<ResolveError>) {
 
 /// As [`resolve`], with each source's relative output path.
 pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
+    resolve_inputs_skipping(args, &[])
+}
+
+/// As [`resolve_inputs`], but a directory walk never enters `skip` (the
+/// output directory of `anonymize`, its manifest), so that a second run does
+/// not read the first run's outputs as inputs. A directory argument that is
+/// itself one of them is still walked (and its outputs are then refused as
+/// landing on inputs).
+pub fn resolve_inputs_skipping(
+    args: &[String],
+    skip: &[PathBuf],
+) -> (Vec<Input>, Vec<ResolveError>) {
+    let skip: Vec<PathBuf> = skip.iter().filter_map(|p| p.canonicalize().ok()).collect();
     let mut sources = Vec::new();
     let mut errors = Vec::new();
     for arg in args {
@@ -141,14 +258,14 @@ pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
         }
         let path = Path::new(arg);
         if path.exists() {
-            walk(path, &mut sources, &mut errors);
+            walk(path, &skip, &mut sources, &mut errors);
         } else if arg.contains(['*', '?', '[']) {
             match glob::glob(arg) {
                 Ok(paths) => {
                     let before = sources.len();
                     for p in paths {
                         match p {
-                            Ok(p) => walk(&p, &mut sources, &mut errors),
+                            Ok(p) => walk(&p, &skip, &mut sources, &mut errors),
                             Err(e) => errors.push(ResolveError {
                                 arg: e.path().display().to_string(),
                                 message: e.error().to_string(),
@@ -177,7 +294,7 @@ pub fn resolve_inputs(args: &[String]) -> (Vec<Input>, Vec<ResolveError>) {
     (sources, errors)
 }
 
-fn walk(path: &Path, sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
+fn walk(path: &Path, skip: &[PathBuf], sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
     if !path.is_dir() {
         sources.push(Input {
             source: Source::File(path.to_path_buf()),
@@ -189,7 +306,19 @@ fn walk(path: &Path, sources: &mut Vec<Input>, errors: &mut Vec<ResolveError>) {
         .follow_links(false)
         .sort_by_file_name()
         .into_iter()
-        .filter_entry(|e| e.file_name() != ".git");
+        .filter_entry(|e| {
+            if e.file_name() == ".git" {
+                return false;
+            }
+            if e.depth() == 0 || skip.is_empty() {
+                return true;
+            }
+            // Only what could be skipped is resolved (a directory, or a
+            // file of a skipped name), not every file.
+            let named =
+                e.file_type().is_dir() || skip.iter().any(|s| s.file_name() == Some(e.file_name()));
+            !(named && e.path().canonicalize().is_ok_and(|c| skip.contains(&c)))
+        });
     for entry in walker {
         match entry {
             Ok(e) if e.file_type().is_file() => {

@@ -21,8 +21,6 @@ mod values;
 pub use columns::{Leaf, LeafClass, Leaves};
 pub use file::{ParquetInput, ReadError};
 
-use std::io::Read;
-
 use crate::input::Source;
 use crate::table::InputFormat;
 use std::path::Path;
@@ -32,6 +30,11 @@ pub fn is_parquet(source: &Source, format: InputFormat) -> bool {
     match (format, source) {
         (InputFormat::Parquet, _) => true,
         (InputFormat::Auto, Source::File(p)) => is_parquet_file(p),
+        // Standard input is told by its magic too, its first bytes kept
+        // for whoever reads it next.
+        (InputFormat::Auto, Source::Stdin) => {
+            crate::input::head(source, 4).is_ok_and(|h| h == b"PAR1")
+        }
         _ => false,
     }
 }
@@ -46,11 +49,7 @@ pub fn is_parquet_file(path: &Path) -> bool {
     if name.ends_with(".gz") || name.ends_with(".zst") {
         return false;
     }
-    let mut magic = [0u8; 4];
-    std::fs::File::open(path)
-        .and_then(|mut f| f.read_exact(&mut magic))
-        .is_ok()
-        && &magic == b"PAR1"
+    crate::input::head(&Source::File(path.to_path_buf()), 4).is_ok_and(|h| h == b"PAR1")
 }
 
 /// Copies standard input to a temporary file (Parquet's footer is at its
@@ -59,7 +58,34 @@ pub fn is_parquet_file(path: &Path) -> bool {
 /// # Errors
 /// Reading stdin or writing the temporary file.
 pub fn spool_stdin() -> std::io::Result<tempfile::NamedTempFile> {
+    spool(&Source::Stdin)
+}
+
+/// Copies a stream (stdin, a pipe, a FIFO) to a temporary file, with any
+/// bytes already sniffed from it.
+///
+/// # Errors
+/// Reading the stream or writing the temporary file.
+pub fn spool(source: &Source) -> std::io::Result<tempfile::NamedTempFile> {
     let mut temp = tempfile::NamedTempFile::new()?;
-    std::io::copy(&mut std::io::stdin().lock(), temp.as_file_mut())?;
+    std::io::copy(&mut source.open()?, temp.as_file_mut())?;
     Ok(temp)
+}
+
+/// Where a Parquet source can be read from by path: a regular file as it
+/// is, anything else spooled to a temporary file (kept alive by the second
+/// value).
+///
+/// # Errors
+/// Spooling the stream.
+pub fn readable_path(
+    source: &Source,
+) -> std::io::Result<(std::path::PathBuf, Option<tempfile::NamedTempFile>)> {
+    match source {
+        Source::File(p) if crate::input::is_regular(p) => Ok((p.clone(), None)),
+        _ => {
+            let t = spool(source)?;
+            Ok((t.path().to_path_buf(), Some(t)))
+        }
+    }
 }

@@ -114,7 +114,26 @@ impl Layout {
             0
         };
         let body = &head[bom..];
-        let encoding = opts.encoding.unwrap_or_else(|| detect_encoding(body));
+        let encoding = match opts.encoding {
+            Some(e) => e,
+            None => detect_encoding(body).map_err(|e| {
+                LayoutError(match e {
+                    Uncertain::Mixed { at, line, stray } => format!(
+                        "not UTF-8 at byte {} (line {line}), though the rest of the first {} KiB \
+                         is UTF-8 ({stray} stray byte sequence(s)): the encoding is uncertain, \
+                         nothing was guessed; repair those bytes, or give --encoding with the \
+                         file's real encoding",
+                        at + bom,
+                        body.len().div_ceil(1024)
+                    ),
+                    Uncertain::Little { at, line } => format!(
+                        "not UTF-8 at byte {} (line {line}), and too few such bytes to tell the \
+                         encoding: give --encoding (utf-8, windows-1251, …)",
+                        at + bom
+                    ),
+                })
+            })?,
+        };
         let delimiter = opts
             .delimiter
             .unwrap_or_else(|| sniff_delimiter(body, is_tsv));
@@ -339,17 +358,66 @@ fn value_kind(v: &[u8]) -> Option<usize> {
     mobile.then_some(2)
 }
 
+/// Why the encoding of a table's head cannot be told for certain.
+#[derive(Debug, PartialEq, Eq)]
+enum Uncertain {
+    /// Valid UTF-8 but for a few stray sequences (the first at byte `at`).
+    Mixed {
+        at: usize,
+        line: usize,
+        stray: usize,
+    },
+    /// Too few non-UTF-8 bytes to tell which single-byte encoding it is.
+    Little { at: usize, line: usize },
+}
+
+/// Fewest invalid UTF-8 sequences taken as evidence of another encoding.
+const MIN_FOREIGN: usize = 3;
+
 /// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is
-/// allowed), else the guess of chardetng (Windows-1251 for Cyrillic exports).
-fn detect_encoding(head: &[u8]) -> &'static Encoding {
-    match std::str::from_utf8(head) {
-        Ok(_) => encoding_rs::UTF_8,
-        Err(e) if e.error_len().is_none() => encoding_rs::UTF_8,
-        Err(_) => {
-            let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
-            det.feed(head, false);
-            det.guess(Some(b"kz"), chardetng::Utf8Detection::Allow)
+/// allowed); the guess of chardetng (Windows-1251 for Cyrillic exports)
+/// only when the non-ASCII bytes are clearly not UTF-8. A head that is
+/// UTF-8 but for a few bytes is never flipped to another encoding: that
+/// would misread every other non-ASCII character, and the file's names
+/// would pass through anonymization unseen.
+fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
+    // UTF-8 characters of two or more bytes, and invalid sequences.
+    let (mut multi, mut stray, mut first) = (0usize, 0usize, None);
+    let mut pos = 0;
+    while pos < head.len() {
+        let rest = &head[pos..];
+        let (good, bad) = match std::str::from_utf8(rest) {
+            Ok(_) => (rest.len(), None),
+            Err(e) => (e.valid_up_to(), e.error_len()),
+        };
+        multi += rest[..good].iter().filter(|&&b| b >= 0xC0).count();
+        match bad {
+            Some(n) => {
+                stray += 1;
+                first.get_or_insert(pos + good);
+                pos += good + n;
+            }
+            // Valid to the end, or a character cut by the end of the head.
+            None => break,
         }
+    }
+    let Some(at) = first else {
+        return Ok(encoding_rs::UTF_8);
+    };
+    let line = memchr::memchr_iter(b'\n', &head[..at]).count() + 1;
+    // Single-byte Cyrillic text makes an invalid sequence of nearly every
+    // letter and a valid UTF-8 character only by rare coincidence.
+    if multi * 20 >= stray {
+        return Err(Uncertain::Mixed { at, line, stray });
+    }
+    if stray < MIN_FOREIGN {
+        return Err(Uncertain::Little { at, line });
+    }
+    let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    det.feed(head, false);
+    match det.guess(Some(b"kz"), chardetng::Utf8Detection::Deny) {
+        e if e == encoding_rs::UTF_8 => Err(Uncertain::Mixed { at, line, stray }),
+        e => Ok(e),
     }
 }
 
@@ -454,7 +522,29 @@ mod tests {
     fn detects_windows_1251() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251
             .encode("ФИО;ИИН;Адрес\nИванов Иван;900101300811;г. Алматы, ул. Абая\n");
-        assert_eq!(detect_encoding(&bytes), encoding_rs::WINDOWS_1251);
+        assert_eq!(detect_encoding(&bytes), Ok(encoding_rs::WINDOWS_1251));
+    }
+
+    #[test]
+    fn a_few_stray_bytes_do_not_flip_utf8() {
+        let mut head = "ФИО;ИИН\nИванов Иван;900101300811\n"
+            .repeat(50)
+            .into_bytes();
+        head.insert(100, 0xFF);
+        assert!(matches!(
+            detect_encoding(&head),
+            Err(Uncertain::Mixed { at: 100, .. })
+        ));
+        assert!(matches!(
+            detect_encoding(b"id;name\n1;caf\xe9\n"),
+            Err(Uncertain::Little { at: 13, line: 2 })
+        ));
+        // A character cut by the end of the head is still UTF-8.
+        let cut = "Иван".as_bytes();
+        assert_eq!(
+            detect_encoding(&cut[..cut.len() - 1]),
+            Ok(encoding_rs::UTF_8)
+        );
     }
 
     #[test]

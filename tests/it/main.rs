@@ -5,6 +5,7 @@ mod anonymize;
 mod cli;
 mod common;
 mod corpus;
+mod faults;
 mod fixtures;
 mod names;
 mod parquet;

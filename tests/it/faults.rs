@@ -1,0 +1,358 @@
+//! Issue 17, "nothing lost, nothing leaked, nothing overwritten": each test
+//! pins one way a run could lose data, leak it, or overwrite what it must
+//! not, and what qorgau does instead.
+
+use std::path::Path;
+use std::process::{Command, Stdio};
+
+use crate::common::{run, write, Run};
+
+/// Runs `qorgau ARGS` in `dir` with no stdin.
+fn run_in(dir: &Path, args: &[&str]) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QORGAU_KEY")
+        .stdin(Stdio::null())
+        .output()
+        .expect("qorgau runs");
+    Run {
+        code: out.status.code().unwrap_or(-1),
+        stdout: out.stdout,
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// Every file under `dir`, relative, sorted.
+fn tree(dir: &Path) -> Vec<String> {
+    let mut v: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| !e.file_type().is_dir())
+        .map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .into_owned()
+        })
+        .collect();
+    v.sort();
+    v
+}
+
+/// A UTF-8 table of Cyrillic names, about 10 KiB.
+fn cyrillic_csv() -> Vec<u8> {
+    let mut s = String::from("ФИО;ИИН;Город\n");
+    for i in 0..200 {
+        s.push_str(&format!("Иванов Иван {i};900101300811;Алматы\n"));
+    }
+    s.into_bytes()
+}
+
+#[test]
+fn a_stray_byte_does_not_flip_a_utf8_table_to_windows_1251() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut csv = cyrillic_csv();
+    let at = csv.len() / 2;
+    let at = at + csv[at..].iter().position(|&b| b == b'\n').unwrap() + 1;
+    csv.insert(at, 0xFF);
+    let line = csv[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let input = write(dir.path(), "clients.csv", &csv);
+    let out = dir.path().join("out");
+    let r = run(
+        &[
+            "anonymize",
+            &input,
+            "--out",
+            out.to_str().unwrap(),
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input)
+            && r.stderr.contains(&format!("byte {at}"))
+            && r.stderr.contains(&format!("line {line})"))
+            && r.stderr.contains("--encoding"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("Иванов"), "{}", r.stderr);
+    assert!(!out.join("clients.csv").exists());
+    // `scan` refuses the same way.
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("--encoding"), "{}", r.stderr);
+}
+
+#[test]
+fn verify_rereads_outputs_in_the_encoding_they_were_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    // Two Cyrillic letters in Windows-1251 are too little for detection to
+    // name the encoding: only the encoding of the rewrite reads them back.
+    let input = write(
+        dir.path(),
+        "a.csv",
+        "id;iin;ok\n1;900101300811;Да\n".as_bytes(),
+    );
+    let out = dir.path().join("out");
+    let r = run(
+        &[
+            "anonymize",
+            &input,
+            "--out",
+            out.to_str().unwrap(),
+            "--output-encoding",
+            "windows-1251",
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read(out.join("a.csv")).unwrap();
+    let (text, _, bad) = encoding_rs::WINDOWS_1251.decode(&written);
+    assert!(
+        !bad && text.ends_with(";Да\n") && !text.contains("900101300811"),
+        "{text}"
+    );
+}
+
+const IIN_LINE: &[u8] = b"client 900101300811 paid\n";
+
+#[test]
+fn two_inputs_with_one_output_path_are_refused_before_anything_is_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "x/a.txt", IIN_LINE);
+    write(d, "y/a.txt", IIN_LINE);
+    let r = run_in(d, &["anonymize", "x", "y", "--out", "od"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("x/a.txt")
+            && r.stderr.contains("y/a.txt")
+            && r.stderr.contains("od/a.txt")
+            && r.stderr.contains("nothing was written"),
+        "{}",
+        r.stderr
+    );
+    assert!(!d.join("od").exists());
+    // `a.txt` beside `a.txt.zst` (written decompressed as `a.txt`).
+    let packed =
+        ruzstd::encoding::compress_to_vec(IIN_LINE, ruzstd::encoding::CompressionLevel::Fastest);
+    write(d, "z/a.txt", IIN_LINE);
+    write(d, "z/a.txt.zst", &packed);
+    let r = run_in(d, &["anonymize", "z", "--out", "oz"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("z/a.txt.zst"), "{}", r.stderr);
+    assert!(!d.join("oz").exists());
+}
+
+#[test]
+fn no_output_or_manifest_lands_on_an_input_without_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "x.txt", IIN_LINE);
+    write(d, "sub/x.txt", IIN_LINE);
+    write(d, "keep.txt", IIN_LINE);
+    let r = run_in(d, &["anonymize", "sub", ".", "--out", "."]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("is the input"), "{}", r.stderr);
+    assert_eq!(std::fs::read(d.join("x.txt")).unwrap(), IIN_LINE);
+    assert_eq!(tree(d), ["keep.txt", "sub/x.txt", "x.txt"]);
+    // --manifest naming an input.
+    let r = run_in(
+        d,
+        &[
+            "anonymize",
+            "sub",
+            "keep.txt",
+            "--out",
+            "o",
+            "--manifest",
+            "./keep.txt",
+        ],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr
+            .contains("the manifest ./keep.txt is the input keep.txt"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(d.join("keep.txt")).unwrap(), IIN_LINE);
+    assert!(!d.join("o").exists());
+    // Also when the input is only walked to, and for --in-place.
+    let r = run_in(
+        d,
+        &["anonymize", ".", "--in-place", "--manifest", "sub/x.txt"],
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert_eq!(std::fs::read(d.join("x.txt")).unwrap(), IIN_LINE);
+}
+
+#[test]
+fn a_second_run_does_not_walk_into_its_output_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.txt", IIN_LINE);
+    for _ in 0..2 {
+        let r = run_in(d, &["anonymize", ".", "--out", "clean", "-q"]);
+        assert_eq!(r.code, 0, "{}", r.stderr);
+    }
+    assert_eq!(
+        tree(d),
+        ["a.txt", "clean/a.txt", "clean/qorgau-manifest.json"]
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(d.join("clean/qorgau-manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["inputs"].as_array().unwrap().len(), 1, "{m}");
+}
+
+#[test]
+fn a_pipe_path_keeps_its_first_bytes() {
+    // `/dev/stdin` on a pipe is what `<(…)` gives: a path that cannot be
+    // opened twice without losing what the first open read.
+    let r = run(
+        &["anonymize", "/dev/stdin", "-o", "-", "-q"],
+        Some(IIN_LINE),
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(String::from_utf8_lossy(&r.stdout), "client 1990/M paid\n");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_named_fifo_is_opened_once_and_does_not_hang() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("f.txt");
+    let made = Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let writer = {
+        let fifo = fifo.clone();
+        std::thread::spawn(move || std::fs::write(fifo, IIN_LINE))
+    };
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(["anonymize", fifo.to_str().unwrap(), "-o", "-", "-q"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    while child.try_wait().unwrap().is_none() {
+        if started.elapsed() > std::time::Duration::from_secs(30) {
+            child.kill().unwrap();
+            // Unblock the writer, if it still waits for a reader.
+            let _ = std::fs::File::open(&fifo);
+            panic!("qorgau hangs on a FIFO");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let out = child.wait_with_output().unwrap();
+    writer.join().unwrap().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "client 1990/M paid\n");
+}
+
+#[test]
+fn parquet_on_stdin_is_told_by_its_magic() {
+    let parquet = std::fs::read("samples/research_extract.parquet").unwrap();
+    let r = run(&["scan", "-", "-f", "summary"], Some(&parquet), None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run(&["anonymize", "-", "-o", "-", "-q"], Some(&parquet), None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with(b"PAR1") && r.stdout.ends_with(b"PAR1"));
+}
+
+#[test]
+fn in_place_refuses_zstd_rather_than_write_plain_text_under_its_name() {
+    let dir = tempfile::tempdir().unwrap();
+    let packed =
+        ruzstd::encoding::compress_to_vec(IIN_LINE, ruzstd::encoding::CompressionLevel::Fastest);
+    let input = write(dir.path(), "a.log.zst", &packed);
+    let r = run(&["anonymize", &input, "--in-place"], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input) && r.stderr.contains("--out"),
+        "{}",
+        r.stderr
+    );
+    assert_eq!(std::fs::read(&input).unwrap(), packed);
+}
+
+#[test]
+fn stdout_output_failing_midway_says_what_was_written() {
+    let mut text = IIN_LINE.repeat(1000);
+    text.extend_from_slice(b"\0binary tail\n");
+    let r = run(
+        &["anonymize", "-", "-o", "-", "--chunk-size", "4096", "-q"],
+        Some(&text),
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!r.stdout.is_empty());
+    assert!(
+        r.stderr.contains(&format!("the {} bytes", r.stdout.len()))
+            && r.stderr.contains("standard output")
+            && !r.stderr.contains("no output written"),
+        "{}",
+        r.stderr
+    );
+}
+
+#[test]
+fn a_consumer_that_stops_reading_is_an_error_for_anonymize() {
+    use std::io::{Read, Write};
+    let text = IIN_LINE.repeat(400_000);
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(["anonymize", "-", "-o", "-", "-q"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    let feeder = std::thread::spawn(move || {
+        let _ = stdin.write_all(&text);
+    });
+    let mut stdout = child.stdout.take().unwrap();
+    let mut first = [0u8; 16];
+    stdout.read_exact(&mut first).unwrap();
+    drop(stdout);
+    let out = child.wait_with_output().unwrap();
+    feeder.join().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("broken pipe"));
+}
+
+#[cfg(unix)]
+#[test]
+fn in_place_on_a_symlink_rewrites_its_target_and_keeps_the_link() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let target = write(d, "real/a.txt", IIN_LINE);
+    std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o640)).unwrap();
+    std::os::unix::fs::symlink("real/a.txt", d.join("link.txt")).unwrap();
+    std::fs::hard_link(&target, d.join("other.txt")).unwrap();
+    let r = run_in(d, &["anonymize", "link.txt", "--in-place", "-q"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let meta = std::fs::symlink_metadata(d.join("link.txt")).unwrap();
+    assert!(meta.file_type().is_symlink());
+    assert_eq!(std::fs::read(&target).unwrap(), b"client 1990/M paid\n");
+    let mode = std::fs::metadata(&target).unwrap().permissions().mode();
+    assert_eq!(mode & 0o777, 0o640);
+    // The other hard link keeps the raw content, and the run says so.
+    assert_eq!(std::fs::read(d.join("other.txt")).unwrap(), IIN_LINE);
+    assert!(
+        r.stderr.contains("1 other hard link(s)") && r.stderr.contains("a.txt"),
+        "{}",
+        r.stderr
+    );
+}
