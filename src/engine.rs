@@ -194,6 +194,7 @@ impl Engine {
             hits: Hits::default(),
             field: (usize::MAX, None),
             sql: None,
+            tagged: person::Tagged::default(),
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -449,6 +450,9 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = person::at(cx, s) {
             return end;
         }
+        if let Some(end) = person::tagged(cx, s) {
+            return end;
+        }
     }
     let we = names::word_end(hay, s);
     if we > s && address::is_marker(hay, s, we) {
@@ -684,6 +688,8 @@ pub(crate) struct Cx<'a> {
     /// The SQL dump structure seen so far (column lists by position).
     /// (Made on first use: a table cell never needs it.)
     sql: Option<crate::sql::Sql>,
+    /// The tagger's names in the stretch of line around the scan position.
+    pub tagged: person::Tagged,
 }
 
 /// Slots of the per-thread cache of what keys say.

@@ -16,6 +16,7 @@
 
 use super::address;
 use super::names::{classify, is_upper_at, letter_before, word_end, word_in, WordClass};
+use super::tagger;
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -280,6 +281,84 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     if street_before(hay, s) || street_after(hay, end) {
         return None;
     }
+    cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
+        .then_some(end)
+}
+
+/// The tagger's names in a stretch of one line (see [`tagged`]).
+#[derive(Default)]
+pub(crate) struct Tagged {
+    /// The bytes whose names `spans` holds (empty: none tagged yet).
+    window: std::ops::Range<usize>,
+    spans: [(u32, u32); 16],
+    count: usize,
+}
+
+/// Bytes of context the tagger sees before a word, and the most it tags at
+/// once after it.
+const BEFORE: usize = 192;
+const AFTER: usize = 1024;
+
+/// A name the tagger finds at `s`, a capitalised word the rules did not
+/// take. The tagger runs once per stretch of line (up to [`AFTER`] bytes),
+/// the first time such a word appears in it; later words look up its
+/// result.
+#[inline(never)]
+pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
+    let model = tagger::model()?;
+    let hay = cx.hay;
+    if letter_before(hay, s) {
+        return None;
+    }
+    if !cx.tagged.window.contains(&s) {
+        let line_start = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+        let line_end = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+        let mut ws = line_start.max(s.saturating_sub(BEFORE));
+        if ws > line_start {
+            // Start after a space, not inside a word.
+            ws = hay[ws..s]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(s, |p| ws + p + 1);
+        }
+        let mut we = line_end.min(s + AFTER);
+        let mut valid_to = we;
+        if we < line_end {
+            we = hay[s..we]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map_or(we, |p| s + p);
+            // The last words of a cut stretch lack their right context:
+            // the next stretch tags them again.
+            valid_to = (we.saturating_sub(128)).max(s + 1);
+        }
+        let t = &mut cx.tagged;
+        t.count = 0;
+        model.find(&hay[ws..we], |r| {
+            if ws + r.start < s {
+                return;
+            }
+            if t.count == t.spans.len() {
+                valid_to = valid_to.min(ws + r.start);
+                return;
+            }
+            t.spans[t.count] = ((ws + r.start) as u32, (ws + r.end) as u32);
+            t.count += 1;
+        });
+        t.window = s..valid_to;
+    }
+    let t = &cx.tagged;
+    let (_, end) = *t.spans[..t.count].iter().find(|sp| sp.0 as usize == s)?;
+    let end = end as usize;
+    if street_before(hay, s) || street_after(hay, end) {
+        return None;
+    }
+    // One word is less sure than two.
+    let conf = if hay[s..end].contains(&b' ') {
+        0.8
+    } else {
+        0.7
+    };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
 }

@@ -7,6 +7,7 @@ mod common;
 mod corpus;
 mod fixtures;
 mod names;
+mod ner;
 mod parquet;
 mod patterns;
 mod risk;
