@@ -106,6 +106,13 @@ enum PatternsAction {
         /// Passes over the training data.
         #[arg(long, default_value_t = crate::ner::EPOCHS)]
         epochs: usize,
+        /// Write nothing: train without the dev quarter of the training
+        /// part and score on it (for choosing features); `--dev-misses`
+        /// also lists the differences.
+        #[arg(long)]
+        dev: bool,
+        #[arg(long, hide = true)]
+        dev_misses: bool,
     },
 }
 
@@ -495,8 +502,27 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
         }
         Some(PatternsAction::TrainNames {
             ner_dir,
+            epochs,
+            dev: true,
+            dev_misses,
+            ..
+        }) => match crate::ner::dev_scores(&ner_dir, epochs, dev_misses) {
+            Ok(lines) => {
+                for l in lines {
+                    let _ = writeln!(out, "{l}");
+                }
+                0
+            }
+            Err(e) => {
+                crate::say!("qorgau: {}: {e}", ner_dir.display());
+                2
+            }
+        },
+        Some(PatternsAction::TrainNames {
+            ner_dir,
             output,
             epochs,
+            ..
         }) => match crate::ner::train_model(&ner_dir, epochs) {
             Ok(bytes) => match std::fs::write(&output, &bytes) {
                 Ok(()) => {

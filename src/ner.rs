@@ -47,6 +47,9 @@ pub struct Sentence {
     pub lang: Lang,
     /// Whether it belongs to the held-aside part (never used to tune).
     pub held_aside: bool,
+    /// Whether it belongs to the development part: a quarter of the rest,
+    /// for choosing features and settings (`train-names --dev`).
+    pub dev: bool,
     pub text: String,
     /// The byte spans of the persons in `text`, sorted.
     pub persons: Vec<Range<usize>>,
@@ -60,9 +63,11 @@ pub fn find_dir(start: &Path) -> Option<PathBuf> {
         .find(|d| d.join("kaznerd-valid.iob2").is_file())
 }
 
-fn held_aside(unit: &str) -> bool {
-    crate::bytes::fnv1a(unit.as_bytes()).wrapping_mul(0x9E37_79B9_7F4A_7C15) >> 32 & 0xFFFF
-        < 0x10000 / 5
+/// Which part a unit (document or block) falls in: (held aside, dev).
+fn part(unit: &str) -> (bool, bool) {
+    let h = crate::bytes::fnv1a(unit.as_bytes()).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let held = (h >> 32 & 0xFFFF) < 0x10000 / 5;
+    (held, !held && (h >> 16 & 0xFFFF) < 0x10000 / 4)
 }
 
 /// Both corpora, KazNERD first.
@@ -133,7 +138,8 @@ fn kaznerd(text: &str) -> Vec<Sentence> {
         }
         out.push(Sentence {
             lang: Lang::Kk,
-            held_aside: held_aside(&format!("kaznerd/{}", index / 25)),
+            held_aside: part(&format!("kaznerd/{}", index / 25)).0,
+            dev: part(&format!("kaznerd/{}", index / 25)).1,
             text: s,
             persons,
         });
@@ -249,7 +255,8 @@ fn factrueval(name: &str, txt: &str, tokens: &str, spans: &str, objects: &str) -
         persons.dedup();
         out.push(Sentence {
             lang: Lang::Ru,
-            held_aside: held_aside(&format!("factrueval/{name}")),
+            held_aside: part(&format!("factrueval/{name}")).0,
+            dev: part(&format!("factrueval/{name}")).1,
             text: txt[base..last.end].replace(['\n', '\r'], " "),
             persons,
         });
@@ -315,7 +322,7 @@ pub fn score<'s>(
 
 /// The floors `person` must reach on the held-aside part, per language:
 /// (language, precision, recall), a little under the measured figures.
-pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.9, 0.1), (Lang::Kk, 0.9, 0.1)];
+pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.85, 0.72), (Lang::Kk, 0.9, 0.83)];
 
 /// Passes of [`train_model`] over the training part.
 pub const EPOCHS: usize = 8;
@@ -353,9 +360,60 @@ pub fn check(engine: &Engine, dir: &Path) -> std::io::Result<Vec<(String, bool)>
 /// # Errors
 /// When a corpus file cannot be read.
 pub fn train_model(dir: &Path, epochs: usize) -> std::io::Result<Vec<u8>> {
-    use crate::detect::tagger;
+    Ok(train_on(&load(dir)?, epochs, false))
+}
+
+/// Trains on the development split: fits on the training part without the
+/// dev quarter, and scores the engine with that model on the dev quarter.
+/// Lines per language, for choosing features; the held-aside part is never
+/// read.
+///
+/// # Errors
+/// When a corpus file cannot be read.
+pub fn dev_scores(dir: &Path, epochs: usize, misses: bool) -> std::io::Result<Vec<String>> {
     let sentences = load(dir)?;
-    let train: Vec<&Sentence> = sentences.iter().filter(|s| !s.held_aside).collect();
+    let model = train_on(&sentences, epochs, true);
+    let engine = Engine::builder()
+        .person_model(model.clone())
+        .map_err(std::io::Error::other)?
+        .build();
+    let tagger = crate::detect::tagger::Model::parse(&model).expect("a model just made");
+    let mut out = Vec::new();
+    for lang in [Lang::Ru, Lang::Kk] {
+        let mut m = Vec::new();
+        let dev = sentences.iter().filter(|s| s.dev && s.lang == lang);
+        let s = score(&engine, dev.clone(), Some(&mut m));
+        if misses {
+            // What the tagger alone finds where the engine went wrong.
+            for sent in dev {
+                let mut t = Vec::new();
+                tagger.find(sent.text.as_bytes(), |r| t.push(sent.text[r].to_string()));
+                let want: Vec<&str> = sent.persons.iter().map(|r| &sent.text[r.clone()]).collect();
+                if t != want {
+                    m.push(format!("tagger {t:?} want {want:?}"));
+                }
+            }
+        }
+        out.push(format!(
+            "{lang} dev: precision {:.3} recall {:.3} ({} names, {} found)",
+            s.precision(),
+            s.recall(),
+            s.expected,
+            s.found
+        ));
+        if misses {
+            out.extend(m);
+        }
+    }
+    Ok(out)
+}
+
+fn train_on(sentences: &[Sentence], epochs: usize, without_dev: bool) -> Vec<u8> {
+    use crate::detect::tagger;
+    let train: Vec<&Sentence> = sentences
+        .iter()
+        .filter(|s| !s.held_aside && !(without_dev && s.dev))
+        .collect();
     let examples: Vec<tagger::Example> = train
         .iter()
         .map(|s| tagger::Example {
@@ -384,7 +442,7 @@ pub fn train_model(dir: &Path, epochs: usize) -> std::io::Result<Vec<u8>> {
         kk = count(Lang::Kk),
         ru = count(Lang::Ru),
     );
-    Ok(tagger::file(&header, &weights))
+    tagger::file(&header, &weights)
 }
 
 #[cfg(test)]

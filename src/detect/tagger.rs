@@ -26,10 +26,10 @@ use std::cell::RefCell;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-use super::names::{classify, is_cyr_lead, is_upper_at, lower, word_end, WordClass};
+use super::names::{classify, is_cyr_lead, is_upper_at, word_end, WordClass};
 
 /// Rows in the weight table: `1 << BITS`.
-pub const BITS: u32 = 18;
+pub const BITS: u32 = 16;
 const MAGIC: &[u8] = b"QORGAU-PERSON-TAGGER-1\n";
 /// Ends the text header.
 const HEADER_END: &[u8] = b"\n#end\n";
@@ -44,6 +44,15 @@ pub struct Tok {
     pub start: u32,
     pub end: u32,
     pub shape: Shape,
+    /// For a candidate: what the project's lists say of it ([`class_bits`])
+    /// and which OpenCorpora sets hold it ([`opencorpora`]), looked up once.
+    pub class: u8,
+    pub oc: u8,
+    /// For a candidate: where its lower-case form starts in the buffer
+    /// [`prepare`] fills.
+    pub low: u32,
+    /// Whether it starts with a Cyrillic letter.
+    pub cyrillic: bool,
 }
 
 /// What a token looks like.
@@ -63,9 +72,13 @@ pub enum Shape {
 }
 
 impl Tok {
-    /// Whether the tagger tags this token (every other is O).
+    /// Whether the tagger tags this token (every other is O): a capitalised
+    /// Cyrillic word or initial. Latin names are left to the rules: logs
+    /// are full of capitalised Latin words (`INFO`, `GET`, `Mozilla`) that
+    /// cost a quarter more time on a mixed log, and the corpora hold too
+    /// few Latin names to learn from.
     pub fn candidate(self) -> bool {
-        matches!(self.shape, Shape::Cap | Shape::Caps | Shape::Initial)
+        self.cyrillic && matches!(self.shape, Shape::Cap | Shape::Caps | Shape::Initial)
     }
 }
 
@@ -84,7 +97,11 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
         if letter {
             let e = word_end(text, i).max(i + 1);
             let upper = is_upper_at(text, i);
-            let chars = text[i..e].iter().filter(|&&c| c & 0xC0 != 0x80).count();
+            let chars = if upper {
+                text[i..e].iter().filter(|&&c| c & 0xC0 != 0x80).count()
+            } else {
+                0
+            };
             let shape = if !upper {
                 Shape::Lower
             } else if chars == 1 && text.get(e) == Some(&b'.') {
@@ -92,6 +109,10 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                     start: i as u32,
                     end: (e + 1) as u32,
                     shape: Shape::Initial,
+                    class: 0,
+                    oc: 0,
+                    low: 0,
+                    cyrillic: b >= 0x80,
                 });
                 i = e + 1;
                 continue;
@@ -106,6 +127,10 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 start: i as u32,
                 end: e as u32,
                 shape,
+                class: 0,
+                oc: 0,
+                low: 0,
+                cyrillic: b >= 0x80,
             });
             i = e;
         } else if b.is_ascii_digit() {
@@ -114,6 +139,10 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 start: i as u32,
                 end: e as u32,
                 shape: Shape::Digits,
+                class: 0,
+                oc: 0,
+                low: 0,
+                cyrillic: b >= 0x80,
             });
             i = e;
         } else {
@@ -126,9 +155,29 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 start: i as u32,
                 end: e as u32,
                 shape: Shape::Punct,
+                class: 0,
+                oc: 0,
+                low: 0,
+                cyrillic: b >= 0x80,
             });
             i = e;
         }
+    }
+}
+
+/// The candidates in lower case, one after another into `buf` (every other
+/// word is in lower case already), and their dictionary look-ups, into
+/// `toks`.
+fn prepare(text: &[u8], toks: &mut [Tok], buf: &mut Vec<u8>) {
+    buf.clear();
+    for t in toks.iter_mut().filter(|t| t.candidate()) {
+        let (s, e) = (t.start as usize, t.end as usize);
+        let at = buf.len();
+        buf.extend_from_slice(&text[s..e]);
+        crate::bytes::lower_letters(&mut buf[at..]);
+        t.low = at as u32;
+        t.class = class_bits(classify(&text[s..e]));
+        t.oc = opencorpora(&buf[at..]);
     }
 }
 
@@ -168,29 +217,43 @@ fn rest_lower(w: &[u8]) -> bool {
     true
 }
 
-/// Feature hashing: FNV-1a over a template id and its value.
+/// Feature hashing over a template id and its value, eight bytes at a
+/// step (byte-wise FNV-1a was a chain of dependent multiplies, a tenth of
+/// the tagger's time), finished with a multiply whose top bits pick the
+/// row.
 #[derive(Clone, Copy)]
 struct H(u64);
 
+const K: u64 = 0x9E37_79B9_7F4A_7C15;
+
 impl H {
     fn new(template: u8) -> Self {
-        H((0xcbf2_9ce4_8422_2325u64 ^ u64::from(template)).wrapping_mul(0x100_0000_01b3))
+        H((0xcbf2_9ce4_8422_2325u64 ^ u64::from(template)).wrapping_mul(K))
     }
 
-    fn add(mut self, bytes: &[u8]) -> Self {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+    #[inline]
+    fn mix(self, v: u64) -> Self {
+        H((self.0 ^ v).wrapping_mul(K).rotate_left(27))
+    }
+
+    fn add(self, bytes: &[u8]) -> Self {
+        let mut h = self;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            h = h.mix(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         }
-        self
+        let rest = chunks.remainder();
+        let mut last = [0u8; 8];
+        last[..rest.len()].copy_from_slice(rest);
+        h.mix(u64::from_le_bytes(last) ^ (bytes.len() as u64) << 59)
     }
 
     fn byte(self, b: u8) -> Self {
-        self.add(&[b])
+        self.mix(u64::from(b) | 1 << 63)
     }
 
     fn row(self) -> u32 {
-        let h = self.0 ^ (self.0 >> 29);
-        (h & ((1 << BITS) - 1)) as u32
+        ((self.0 ^ self.0 >> 31).wrapping_mul(K) >> (64 - BITS)) as u32
     }
 }
 
@@ -246,6 +309,30 @@ const KAZAKH_ENDINGS: &[&str] = &[
     "е",
 ];
 
+/// Which of the OpenCorpora sets (given name, surname, place,
+/// organisation: `patterns/dictionaries/opencorpora_names.bin`, written by
+/// `scripts/opencorpora_names.py`) hold a lower-case word, as bits 0–3.
+/// Russian has far more names than the project's lists, in every case form
+/// (`Вертинского`); the tagger weighs this beside the lists.
+pub fn opencorpora(lower: &[u8]) -> u8 {
+    static FILE: &[u8] = include_bytes!("../../patterns/dictionaries/opencorpora_names.bin");
+    static SETS: LazyLock<Option<(u32, &'static [u8])>> = LazyLock::new(|| {
+        let rest = FILE.strip_prefix(b"QORGAU-NAME-SETS-2\n".as_slice())?;
+        let end = rest.windows(6).position(|w| w == b"\n#end\n")? + 6;
+        let bits = u32::from_le_bytes(rest.get(end..end + 4)?.try_into().ok()?);
+        let body = &rest[end + 8..];
+        ((1..32).contains(&bits) && body.len() == 1 << (bits - 1)).then_some((bits, body))
+    });
+    let Some((bits, body)) = *SETS else {
+        return 0;
+    };
+    // A slot holds four bits, one per set; two slots a byte.
+    let h = crate::bytes::fnv1a(lower);
+    let mask = (1u64 << bits) - 1;
+    let slot = |p: u64| body[(p >> 1) as usize] >> (4 * (p & 1)) & 0xF;
+    slot(h & mask) & slot(h >> 32 & mask)
+}
+
 fn class_bits(c: WordClass) -> u8 {
     u8::from(c.given)
         | u8::from(c.surname) << 1
@@ -272,53 +359,86 @@ fn shape_byte(t: Option<&Tok>, text: &[u8]) -> u8 {
     }
 }
 
-/// The last `n` characters of `w` (all of it when shorter).
-fn suffix(w: &str, n: usize) -> &str {
-    match w.char_indices().rev().nth(n - 1) {
-        Some((i, _)) => &w[i..],
-        None => w,
+/// The last `n` characters of the UTF-8 word `w` (all of it when shorter).
+fn suffix(w: &[u8], n: usize) -> &[u8] {
+    let mut i = w.len();
+    for _ in 0..n {
+        if i == 0 {
+            break;
+        }
+        i -= 1;
+        while i > 0 && w[i] & 0xC0 == 0x80 {
+            i -= 1;
+        }
     }
+    &w[i..]
 }
 
-fn prefix(w: &str, n: usize) -> &str {
-    match w.char_indices().nth(n) {
-        Some((i, _)) => &w[..i],
-        None => w,
+/// The first `n` characters of the UTF-8 word `w`.
+fn prefix(w: &[u8], n: usize) -> &[u8] {
+    let mut i = 0;
+    for _ in 0..n {
+        if i == w.len() {
+            break;
+        }
+        i += 1;
+        while i < w.len() && w[i] & 0xC0 == 0x80 {
+            i += 1;
+        }
     }
+    &w[..i]
 }
 
 /// Whether the token before `i` ends a sentence (or there is none).
 fn starts_sentence(toks: &[Tok], text: &[u8], i: usize) -> bool {
     i == 0 || {
         let p = toks[i - 1];
-        const OPENERS: &[&str] = &[".", "!", "?", "…", ":", ";", "\"", "«", "-", "—", "("];
+        // . ! ? … : ; " « - — (
         p.shape == Shape::Punct
-            && OPENERS
-                .iter()
-                .any(|o| o.as_bytes() == &text[p.start as usize..p.end as usize])
+            && matches!(
+                &text[p.start as usize..p.end as usize],
+                b"." | b"!"
+                    | b"?"
+                    | b"\xE2\x80\xA6"
+                    | b":"
+                    | b";"
+                    | b"\""
+                    | b"\xC2\xAB"
+                    | b"-"
+                    | b"\xE2\x80\x94"
+                    | b"("
+            )
     }
 }
 
 /// Calls `f` with the row of every feature of token `i` given the previous
 /// token's tag (`prev`: 0 O, 1 B, 2 I).
-fn features(toks: &[Tok], text: &[u8], i: usize, prev: usize, mut f: impl FnMut(u32)) {
+fn features(toks: &[Tok], text: &[u8], low: &[u8], i: usize, prev: usize, mut f: impl FnMut(u32)) {
     let word = |j: usize| &text[toks[j].start as usize..toks[j].end as usize];
+    let lowered = |j: usize| {
+        let t = toks[j];
+        let len = (t.end - t.start) as usize;
+        if t.candidate() {
+            &low[t.low as usize..t.low as usize + len]
+        } else {
+            &text[t.start as usize..t.end as usize]
+        }
+    };
     let t = toks[i];
-    let mut buf = [0u8; 96];
-    let w0 = lower(word(i), &mut buf).unwrap_or("");
+    let w0 = lowered(i);
     let shape = shape_byte(Some(&t), text);
     let hyphen = word(i).contains(&b'-');
-    let class = class_bits(classify(word(i)));
+    let (class, oc) = (t.class, t.oc);
     let first = starts_sentence(toks, text, i);
     let p = prev as u8;
     let mut emit = |h: H| f(h.row());
     emit(H::new(0));
-    emit(H::new(1).add(w0.as_bytes()));
+    emit(H::new(1).add(w0));
     for n in 1..=4u8 {
-        emit(H::new(2 + n).add(suffix(w0, n as usize).as_bytes()));
+        emit(H::new(2 + n).add(suffix(w0, n as usize)));
     }
     for n in 1..=3u8 {
-        emit(H::new(7 + n).add(prefix(w0, n as usize).as_bytes()));
+        emit(H::new(7 + n).add(prefix(w0, n as usize)));
     }
     emit(
         H::new(11)
@@ -328,49 +448,66 @@ fn features(toks: &[Tok], text: &[u8], i: usize, prev: usize, mut f: impl FnMut(
     );
     emit(H::new(12).byte(class));
     emit(H::new(13).byte(class).byte(u8::from(first)));
-    // The stem without a Kazakh case ending, and what it is.
-    if let Some(end) = KAZAKH_ENDINGS
+    emit(H::new(18).byte(oc));
+    emit(H::new(19).byte(oc).byte(u8::from(first)).byte(class));
+    // The stem without a Kazakh case ending, and what it is (every ending
+    // ends in one of a few letters: look at the last one first).
+    // The stem without a Kazakh case ending, and what it is (every ending
+    // ends in one of a few letters: look at the last one first).
+    let last = suffix(w0, 1);
+    let ending = ["ң", "а", "е", "ы", "і", "н"]
         .iter()
-        .find(|e| w0.ends_with(*e) && w0.len() >= e.len() + 6)
-    {
+        .any(|l| l.as_bytes() == last)
+        .then(|| {
+            let tail = &w0[w0.len().saturating_sub(2)..];
+            KAZAKH_ENDINGS.iter().find(|e| {
+                e.as_bytes().ends_with(tail)
+                    && w0.ends_with(e.as_bytes())
+                    && w0.len() >= e.len() + 6
+            })
+        })
+        .flatten();
+    if let Some(end) = ending {
         let stem = &word(i)[..word(i).len() - end.len()];
         let sc = class_bits(classify(stem));
         emit(H::new(14).byte(sc));
         emit(H::new(15).byte(sc).add(end.as_bytes()));
         emit(H::new(16).add(stem));
+        emit(H::new(24).byte(opencorpora(&w0[..w0.len() - end.len()])));
     }
-    let len = w0.chars().count().min(12) as u8;
+    let len = w0.iter().filter(|&&b| b & 0xC0 != 0x80).count().min(12) as u8;
     emit(H::new(17).byte(len).byte(shape));
     // Neighbours.
     for (k, d) in [(20u8, -2isize), (21, -1), (22, 1), (23, 2)] {
         let j = i as isize + d;
-        let (wj, sj) = if j < 0 || j as usize >= toks.len() {
-            (&b"^"[..], b'^')
-        } else {
+        let inside = j >= 0 && (j as usize) < toks.len();
+        let (lw, sj) = if inside {
             let j = j as usize;
-            (word(j), shape_byte(Some(&toks[j]), text))
+            (lowered(j), shape_byte(Some(&toks[j]), text))
+        } else {
+            (&b"^"[..], b'^')
         };
-        let mut nb = [0u8; 96];
-        let lw = lower(wj, &mut nb).unwrap_or("");
-        emit(H::new(k).add(lw.as_bytes()));
+        emit(H::new(k).add(lw));
         emit(H::new(k + 10).byte(sj));
         if d.abs() == 1 {
-            emit(H::new(k + 20).add(suffix(lw, 2).as_bytes()).byte(sj));
-            emit(H::new(k + 40).add(suffix(lw, 3).as_bytes()));
-            if j >= 0 && (j as usize) < toks.len() && toks[j as usize].candidate() {
-                emit(H::new(k + 30).byte(class_bits(classify(wj))).byte(shape));
+            emit(H::new(k + 20).add(suffix(lw, 2)).byte(sj));
+            emit(H::new(k + 40).add(suffix(lw, 3)));
+            if inside && toks[j as usize].candidate() {
+                let n = toks[j as usize];
+                emit(H::new(k + 30).byte(n.class).byte(shape));
+                emit(H::new(k + 60).byte(n.oc).byte(oc));
             }
-            emit(H::new(k + 50).add(lw.as_bytes()).byte(class));
+            emit(H::new(k + 50).add(lw).byte(class));
         }
     }
     // The previous tag, alone and with the word's shape, class and ending.
-    emit(H::new(70).byte(p));
-    emit(H::new(71).byte(p).byte(shape));
-    emit(H::new(72).byte(p).byte(class));
-    emit(H::new(73).byte(p).add(suffix(w0, 2).as_bytes()));
+    emit(H::new(90).byte(p));
+    emit(H::new(91).byte(p).byte(shape));
+    emit(H::new(92).byte(p).byte(class));
+    emit(H::new(93).byte(p).add(suffix(w0, 2)));
     let glued = i > 0 && toks[i - 1].end + 1 >= t.start;
     emit(
-        H::new(74)
+        H::new(94)
             .byte(p)
             .byte(u8::from(glued))
             .byte(shape_byte(i.checked_sub(1).map(|j| &toks[j]), text)),
@@ -378,6 +515,7 @@ fn features(toks: &[Tok], text: &[u8], i: usize, prev: usize, mut f: impl FnMut(
 }
 
 /// The trained weights, a view into the embedded file.
+#[derive(Debug)]
 pub struct Model<'a> {
     weights: &'a [u8],
 }
@@ -395,6 +533,7 @@ impl<'a> Model<'a> {
     }
 
     /// The header text (sources, licences, figures).
+    #[cfg(test)]
     pub fn header(bytes: &[u8]) -> Option<&str> {
         let rest = bytes.strip_prefix(MAGIC)?;
         let end = rest
@@ -489,7 +628,8 @@ fn spans(toks: &[Tok], tags: &[u8], mut f: impl FnMut(Range<usize>)) {
 }
 
 thread_local! {
-    static SCRATCH: RefCell<(Vec<Tok>, Vec<u8>)> = const { RefCell::new((Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<(Vec<Tok>, Vec<u8>, Vec<u8>)> =
+        const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
 impl Model<'_> {
@@ -497,11 +637,13 @@ impl Model<'_> {
     /// one), in order.
     pub fn find(&self, text: &[u8], f: impl FnMut(Range<usize>)) {
         SCRATCH.with(|s| {
-            let (toks, tags) = &mut *s.borrow_mut();
+            let (toks, tags, buf) = &mut *s.borrow_mut();
             tokenize(text, toks);
+            prepare(text, toks, buf);
+            let low = &buf[..];
             decode(toks, text, tags, |toks, i, prev| {
                 let mut s = [0i32; 3];
-                features(toks, text, i, prev, |row| self.add(row, &mut s));
+                features(toks, text, low, i, prev, |row| self.add(row, &mut s));
                 s
             });
             spans(toks, tags, f);
@@ -544,6 +686,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Vec<u8> {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut rows_of = Vec::new();
+    let mut buf = Vec::new();
     for _ in 0..epochs {
         for k in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -554,6 +697,8 @@ pub fn train(examples: &[Example], epochs: usize) -> Vec<u8> {
         for &e in &order {
             let ex = &examples[e];
             tokenize(ex.text, &mut toks);
+            prepare(ex.text, &mut toks, &mut buf);
+            let low = &buf[..];
             let want = gold(&toks, ex.persons);
             let mut prev = O;
             for i in 0..toks.len() {
@@ -562,7 +707,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Vec<u8> {
                     continue;
                 }
                 rows_of.clear();
-                features(&toks, ex.text, i, prev, |r| rows_of.push(r as usize));
+                features(&toks, ex.text, low, i, prev, |r| rows_of.push(r as usize));
                 let mut s = [0f32; 3];
                 for &r in &rows_of {
                     for (k, sk) in s.iter_mut().enumerate() {
@@ -610,6 +755,22 @@ pub fn file(header: &str, weights: &[u8]) -> Vec<u8> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_embedded_model_names_its_sources_and_licences() {
+        let h = Model::header(EMBEDDED).expect("patterns/person_model.bin is a model");
+        for needle in [
+            "KazNERD",
+            "CC BY 4.0",
+            "Yeshpanov",
+            "factRuEval-2016",
+            "MIT",
+            "dialogue-evaluation",
+        ] {
+            assert!(h.contains(needle), "{needle}");
+        }
+        assert!(model().is_some());
+    }
 
     #[test]
     fn tokens_and_shapes() {
