@@ -16,6 +16,7 @@
 
 use super::address;
 use super::names::{classify, is_upper_at, letter_before, word_end, word_in, WordClass};
+use super::tagger;
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -308,6 +309,23 @@ pub(crate) struct Tagged {
     count: usize,
 }
 
+/// Whether `s` starts a line or follows the end of a sentence, a colon, an
+/// opening quote or bracket, or a number (`18.05.24 Обход`).
+fn sentence_start(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && matches!(hay[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    if i == 0 {
+        return true;
+    }
+    matches!(
+        hay[i - 1],
+        b'\n' | b'\r' | b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'0'..=b'9'
+    ) || hay[..i].ends_with("«".as_bytes())
+        || hay[..i].ends_with("—".as_bytes())
+}
+
 /// Legal forms before a company's name (`ТОО Альфа`; not `ИП`, a person's
 /// own business), and the starts of words after a name that make it an
 /// institution's (`Назарбаев Университеті`, `Даму Банкі`, `Абай атындағы`).
@@ -455,12 +473,36 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
     if street_before(hay, s) || street_after(hay, end) || organisation(hay, s, end) {
         return None;
     }
-    // One word is less sure than two.
-    let conf = if hay[s..end].contains(&b' ') {
-        0.8
-    } else {
-        0.7
+    // One word at the start of a line or sentence (`Обход`, `Адрес`,
+    // `Всего` in notes and forms) needs a list or OpenCorpora to know it as
+    // a name part: there the tagger, trained on news, is least sure.
+    let single = !hay[s..end].contains(&b' ');
+    // Nor is one word inside markup (`<Телефон>`, `**Статус:**`, a table
+    // header) a name: the tagger never saw any.
+    let markup = |b: Option<&u8>| {
+        matches!(
+            b,
+            Some(b'<' | b'>' | b'*' | b'/' | b'|' | b'[' | b']' | b'{' | b'=' | b'#' | b'_')
+        )
     };
+    if single
+        && (markup(s.checked_sub(1).map(|i| &hay[i]))
+            || markup(hay.get(end))
+            || hay.get(end) == Some(&b':'))
+    {
+        return None;
+    }
+    if single && sentence_start(hay, s) {
+        let class = classify(&hay[s..end]);
+        let mut buf = [0u8; 96];
+        let oc = super::names::lower(&hay[s..end], &mut buf)
+            .map_or(0, |w| tagger::opencorpora(w.as_bytes()));
+        if !(class.given || class.surname || class.patronymic || oc & 0b11 != 0) {
+            return None;
+        }
+    }
+    // One word is less sure than two.
+    let conf = if single { 0.7 } else { 0.8 };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
 }
