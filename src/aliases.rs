@@ -4,6 +4,10 @@
 //! that a token, a mask or a surrogate treats them as one person, a rewrite
 //! looks each short form up here and works on the full form instead.
 //!
+//! A surname or a given name alone (`Вертинского`, `Ерланға`, which the
+//! tagger finds) stands, the same way, for the one full form in the text
+//! whose surname or given name it is, in any case form.
+//!
 //! The table covers what is rewritten together: a chunk of a text file (the
 //! chunk size, 4 MiB by default — a whole document in practice), or one
 //! table cell. A short form that fits two different full forms (Ерлан and
@@ -20,6 +24,8 @@ use crate::normalize::{name_word_nominative, normalized};
 /// of its given name and patronymic.
 struct Parts {
     surname: String,
+    /// The given name, nominative and lower case (empty for initials).
+    given_word: String,
     given: char,
     patronymic: Option<char>,
     /// Written in full (words only) rather than as initials.
@@ -45,6 +51,7 @@ fn parts(raw: &[u8]) -> Option<Parts> {
         };
         return Some(Parts {
             surname: name_word_nominative(&surname.to_lowercase()),
+            given_word: String::new(),
             given: first_lower(initials[0])?,
             patronymic: initials.get(1).and_then(|p| first_lower(p)),
             full: false,
@@ -67,10 +74,39 @@ fn parts(raw: &[u8]) -> Option<Parts> {
         .and_then(|i| first_lower(words[i]));
     Some(Parts {
         surname: name_word_nominative(&words[surname].to_lowercase()),
+        given_word: name_word_nominative(&words[given].to_lowercase()),
         given: first_lower(words[given])?,
         patronymic,
         full: true,
     })
+}
+
+/// Kazakh case endings a name takes (`Ерланға`, `Алпысовтың`), longest
+/// first.
+const KAZAKH_CASES: &[&str] = &[
+    "тың", "тің", "дың", "дің", "ның", "нің", "нан", "нен", "дан", "ден", "тан", "тен", "мен",
+    "пен", "бен", "ға", "ге", "қа", "ке", "ны", "ні", "ды", "ді", "ты", "ті", "на", "не", "да",
+    "де", "та", "те",
+];
+
+/// The forms a one-word name can stand for (lower case): itself, its
+/// Russian nominative, its stem without a Kazakh case ending; `None` when
+/// `raw` is not one word.
+fn single_word(raw: &[u8]) -> Option<Vec<String>> {
+    let w = std::str::from_utf8(raw).ok()?.trim();
+    if w.is_empty() || w.contains([' ', '.', ',']) {
+        return None;
+    }
+    let w = w.to_lowercase();
+    let mut forms = vec![name_word_nominative(&w)];
+    if let Some(stem) = KAZAKH_CASES
+        .iter()
+        .find_map(|e| w.strip_suffix(e).filter(|s| s.chars().count() >= 3))
+    {
+        forms.push(stem.to_string());
+    }
+    forms.push(w);
+    Some(forms)
 }
 
 /// The full forms of the names found in one piece of text.
@@ -89,7 +125,11 @@ impl PersonAliases {
     {
         let findings = findings.into_iter();
         let persons = || findings.clone().filter(|f| f.kind == Kind::Person);
-        if !persons().any(|f| data[f.start..f.end].contains(&b'.')) {
+        let short = |f: &Finding| {
+            let raw = &data[f.start..f.end];
+            raw.contains(&b'.') || !raw.contains(&b' ')
+        };
+        if !persons().any(|f| short(f)) {
             return Self::default();
         }
         let full = persons()
@@ -105,12 +145,29 @@ impl PersonAliases {
         if self.full.is_empty() {
             return None;
         }
-        let short = parts(raw).filter(|p| !p.full)?;
+        let word = single_word(raw);
+        let short = if word.is_some() {
+            None
+        } else {
+            Some(parts(raw).filter(|p| !p.full)?)
+        };
         let mut found: Option<(Range<usize>, Vec<u8>)> = None;
         for (p, span) in &self.full {
-            let fits = p.surname == short.surname
-                && p.given == short.given
-                && (short.patronymic.is_none() || p.patronymic == short.patronymic);
+            let fits = match (&short, &word) {
+                (Some(short), _) => {
+                    p.surname == short.surname
+                        && p.given == short.given
+                        && (short.patronymic.is_none() || p.patronymic == short.patronymic)
+                }
+                (None, Some(forms)) => {
+                    let of = |x: &str| single_word(x.as_bytes()).unwrap_or_default();
+                    let (surnames, given) = (of(&p.surname), of(&p.given_word));
+                    forms
+                        .iter()
+                        .any(|w| surnames.contains(w) || given.contains(w))
+                }
+                (None, None) => false,
+            };
             if !fits {
                 continue;
             }
@@ -163,6 +220,24 @@ mod tests {
             aliases.full_form(data.as_bytes(), "Е. Нурланов".as_bytes()),
             full
         );
+    }
+
+    #[test]
+    fn a_surname_or_given_name_alone_stands_for_its_full_form() {
+        let data = "Нурланов Ерлан Болатович; Нурланову; Ерланға; Ахметова; Айгерим";
+        let found = [
+            person(data, "Нурланов Ерлан Болатович"),
+            person(data, "Нурланову"),
+            person(data, "Ерланға"),
+            person(data, "Ахметова"),
+        ];
+        let aliases = PersonAliases::build(data.as_bytes(), &found);
+        let full = Some(found[0].start..found[0].end);
+        let d = data.as_bytes();
+        assert_eq!(aliases.full_form(d, "Нурланову".as_bytes()), full);
+        assert_eq!(aliases.full_form(d, "Ерланға".as_bytes()), full);
+        assert_eq!(aliases.full_form(d, "Ахметова".as_bytes()), None);
+        assert_eq!(aliases.full_form(d, "Айгерим".as_bytes()), None);
     }
 
     #[test]

@@ -80,8 +80,40 @@ enum Command {
 
 #[derive(Debug, Subcommand)]
 enum PatternsAction {
-    /// Run every positive and negative example through the engine.
-    Check,
+    /// Run every positive and negative example through the engine, and
+    /// score `person` on the held-aside part of the annotated news corpora
+    /// when they are found (`shared/data/ner` here or in a directory above).
+    Check {
+        /// The annotated corpora (default: looked up from the current
+        /// directory).
+        #[arg(long, value_name = "DIR")]
+        ner_dir: Option<PathBuf>,
+    },
+    /// Train the person-name tagger on the training part of the annotated
+    /// corpora and write its model file.
+    TrainNames {
+        /// The annotated corpora (`shared/data/ner`).
+        #[arg(long, value_name = "DIR")]
+        ner_dir: PathBuf,
+        /// Where to write the model.
+        #[arg(
+            short = 'o',
+            long,
+            value_name = "FILE",
+            default_value = "patterns/person_model.bin"
+        )]
+        output: PathBuf,
+        /// Passes over the training data.
+        #[arg(long, default_value_t = crate::ner::EPOCHS)]
+        epochs: usize,
+        /// Write nothing: train without the dev quarter of the training
+        /// part and score on it (for choosing features); `--dev-misses`
+        /// also lists the differences.
+        #[arg(long)]
+        dev: bool,
+        #[arg(long, hide = true)]
+        dev_misses: bool,
+    },
 }
 
 #[derive(Debug, clap::Args)]
@@ -468,9 +500,74 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
             }
             0
         }
-        Some(PatternsAction::Check) => {
+        Some(PatternsAction::TrainNames {
+            ner_dir,
+            epochs,
+            dev: true,
+            dev_misses,
+            ..
+        }) => match crate::ner::dev_scores(&ner_dir, epochs, dev_misses) {
+            Ok(lines) => {
+                for l in lines {
+                    let _ = writeln!(out, "{l}");
+                }
+                0
+            }
+            Err(e) => {
+                crate::say!("qorgau: {}: {e}", ner_dir.display());
+                2
+            }
+        },
+        Some(PatternsAction::TrainNames {
+            ner_dir,
+            output,
+            epochs,
+            ..
+        }) => match crate::ner::train_model(&ner_dir, epochs) {
+            Ok(bytes) => match std::fs::write(&output, &bytes) {
+                Ok(()) => {
+                    let _ = writeln!(out, "wrote {} ({} bytes)", output.display(), bytes.len());
+                    0
+                }
+                Err(e) => {
+                    crate::say!("qorgau: {}: {e}", output.display());
+                    2
+                }
+            },
+            Err(e) => {
+                crate::say!("qorgau: {}: {e}", ner_dir.display());
+                2
+            }
+        },
+        Some(PatternsAction::Check { ner_dir }) => {
             let engine = Engine::default();
             let (count, failures) = patterns::check(&engine, &all);
+            let ner_dir = ner_dir.or_else(|| {
+                std::env::current_dir()
+                    .ok()
+                    .and_then(|d| crate::ner::find_dir(&d))
+            });
+            let mut ner_failed = false;
+            match ner_dir {
+                None => {
+                    let _ = writeln!(
+                        out,
+                        "person on annotated news: skipped (no shared/data/ner found; --ner-dir)"
+                    );
+                }
+                Some(dir) => match crate::ner::check(&engine, &dir) {
+                    Ok(lines) => {
+                        for (line, ok) in lines {
+                            let _ = writeln!(out, "{} {line}", if ok { "ok  " } else { "FAIL" });
+                            ner_failed |= !ok;
+                        }
+                    }
+                    Err(e) => {
+                        crate::say!("qorgau: {}: {e}", dir.display());
+                        return 2;
+                    }
+                },
+            }
             for f in &failures {
                 let what = if f.positive {
                     "missed"
@@ -492,7 +589,7 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
                 count - failures.len(),
                 failures.len()
             );
-            i32::from(!failures.is_empty())
+            i32::from(!failures.is_empty() || ner_failed)
         }
     }
 }

@@ -18,7 +18,7 @@ use crate::context::{Context, ContextIndex, Hits};
 use crate::detect::keyed::{self, KeyIndex};
 use crate::detect::{
     address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, login, mac, meid,
-    names, person, phone,
+    names, person, phone, tagger,
 };
 use crate::finding::Finding;
 use crate::kind::{Kind, KindSet};
@@ -31,6 +31,7 @@ pub const DEFAULT_MIN_CONFIDENCE: f32 = 0.5;
 #[derive(Debug, Clone)]
 pub struct Engine {
     context: ContextIndex,
+    tagger: Option<&'static tagger::Model<'static>>,
     keys: KeyIndex,
     kinds: KindSet,
     min_confidence: f32,
@@ -39,6 +40,7 @@ pub struct Engine {
 /// Configures an [`Engine`].
 #[derive(Debug, Clone)]
 pub struct EngineBuilder {
+    tagger: Option<&'static tagger::Model<'static>>,
     kinds: KindSet,
     min_confidence: f32,
     keys: Vec<(Kind, String)>,
@@ -48,6 +50,7 @@ pub struct EngineBuilder {
 impl Default for EngineBuilder {
     fn default() -> Self {
         EngineBuilder {
+            tagger: tagger::model(),
             kinds: KindSet::all(),
             min_confidence: DEFAULT_MIN_CONFIDENCE,
             keys: Vec::new(),
@@ -85,12 +88,26 @@ impl EngineBuilder {
         self
     }
 
+    /// Uses this person-name model (a `person_model.bin`, as `qorgau
+    /// patterns train-names` writes it) instead of the embedded one. The
+    /// bytes live as long as the program: this is for training tools.
+    ///
+    /// # Errors
+    /// When the bytes are no model file.
+    pub fn person_model(mut self, bytes: Vec<u8>) -> Result<Self, String> {
+        let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+        let model = tagger::Model::parse(bytes).ok_or("not a person model file")?;
+        self.tagger = Some(Box::leak(Box::new(model)));
+        Ok(self)
+    }
+
     /// Compiles the detectors and their context words.
     pub fn build(self) -> Engine {
         let patterns = patterns::load();
         let mut keys = KeyIndex::new(&patterns, &self.keys);
         keys.add_service_accounts(self.service_accounts.iter().map(String::as_str));
         Engine {
+            tagger: self.tagger,
             context: ContextIndex::new(&patterns),
             keys,
             kinds: self.kinds,
@@ -194,6 +211,8 @@ impl Engine {
             hits: Hits::default(),
             field: (usize::MAX, None),
             sql: None,
+            tagged: person::Tagged::default(),
+            tagger: self.tagger,
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -449,6 +468,9 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = person::at(cx, s) {
             return end;
         }
+        if let Some(end) = person::tagged(cx, s) {
+            return end;
+        }
     }
     let we = names::word_end(hay, s);
     if we > s && address::is_marker(hay, s, we) {
@@ -701,6 +723,10 @@ pub(crate) struct Cx<'a> {
     /// The SQL dump structure seen so far (column lists by position).
     /// (Made on first use: a table cell never needs it.)
     sql: Option<crate::sql::Sql>,
+    /// The tagger's names in the stretch of line around the scan position.
+    pub tagged: person::Tagged,
+    /// The person-name model, if any.
+    pub tagger: Option<&'static tagger::Model<'static>>,
 }
 
 /// Slots of the per-thread cache of what keys say.

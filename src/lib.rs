@@ -30,6 +30,7 @@ pub mod input;
 pub mod kanon;
 pub mod key;
 pub mod kind;
+pub mod ner;
 pub mod normalize;
 pub mod operator;
 pub mod parquet;

@@ -125,6 +125,10 @@ pub(crate) fn name_word_nominative(w: &str) -> String {
         ("ове", "ов"),
         ("еве", "ев"),
         ("ине", "ин"),
+        ("ского", "ский"),
+        ("скому", "ский"),
+        ("ским", "ский"),
+        ("ском", "ский"),
     ];
     for (form, nom) in FORMS {
         if let Some(stem) = w.strip_suffix(form) {

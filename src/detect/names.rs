@@ -251,9 +251,14 @@ pub fn is_given(lower: &str) -> bool {
         return false;
     }
     let mut buf = [0u8; 100];
+    let last = lower.as_bytes().last();
     CASE_ENDINGS.iter().any(|(end, nom)| {
         let stem = lower.len().wrapping_sub(end.len());
-        if lower.len() <= end.len() + 4 || !lower.ends_with(end) || stem + nom.len() > buf.len() {
+        if lower.len() <= end.len() + 4
+            || end.as_bytes().last() != last
+            || !lower.ends_with(end)
+            || stem + nom.len() > buf.len()
+        {
             return false;
         }
         buf[..stem].copy_from_slice(&lower.as_bytes()[..stem]);
@@ -369,8 +374,15 @@ const PATRONYMIC_ENDINGS_LATIN: &[&str] = &[
 ];
 
 fn ends_with_any(lower: &str, endings: &[&str], min_stem_chars: usize) -> bool {
+    // The last byte first: a call to memcmp per ending showed in profiles
+    // once the person tagger classified every capitalised word.
+    let Some(&last) = lower.as_bytes().last() else {
+        return false;
+    };
     endings.iter().any(|e| {
-        lower.ends_with(e) && lower[..lower.len() - e.len()].chars().count() >= min_stem_chars
+        e.as_bytes().last() == Some(&last)
+            && lower.ends_with(e)
+            && lower[..lower.len() - e.len()].chars().count() >= min_stem_chars
     })
 }
 
@@ -389,15 +401,16 @@ pub struct WordClass {
 
 thread_local! {
     /// The classes of recently seen words (a table's name column repeats
-    /// the same names; a log repeats the same capitalised words), by hash.
-    static RECENT: std::cell::RefCell<[(u64, WordClass); 64]> =
-        const { std::cell::RefCell::new([(0, WordClass { given: false, surname: false, patronymic: false, stop: false, verb: false }); 64]) };
+    /// the same names; a log repeats the same capitalised words; the person
+    /// tagger classifies every capitalised word of running text), by hash.
+    static RECENT: std::cell::RefCell<[(u64, WordClass); 1024]> =
+        const { std::cell::RefCell::new([(0, WordClass { given: false, surname: false, patronymic: false, stop: false, verb: false }); 1024]) };
 }
 
 /// Classifies a capitalised word (remembering the last few per thread).
 pub fn classify(word: &[u8]) -> WordClass {
     let h = crate::bytes::fnv1a(word);
-    let slot = (h % 64) as usize;
+    let slot = (h % 1024) as usize;
     if let Some(c) = RECENT.with(|r| {
         let r = r.borrow();
         (r[slot].0 == h).then_some(r[slot].1)

@@ -16,6 +16,7 @@
 
 use super::address;
 use super::names::{classify, is_upper_at, letter_before, word_end, word_in, WordClass};
+use super::tagger;
 use crate::engine::{Cx, Needs};
 use crate::kind::Kind;
 
@@ -280,6 +281,228 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     if street_before(hay, s) || street_after(hay, end) {
         return None;
     }
+    // Short of a full name with a patronymic or initials, the tagger,
+    // which weighs the whole sentence, decides first: its name at `s`
+    // wins, and one starting at a later word of the pair (`Кроме
+    // Лукашенко`, `Елбасы Нұрсұлтан Назарбаев`) says the first word is
+    // none. Where it sees nothing, the rules stand (it learnt from news,
+    // not from court decisions and bank statements).
+    // A context word (`ФИО:`, `Клиент`) keeps the rules' reading.
+    if conf < 0.9 && cx.tagger.is_some() && !cx.context(s, end, Kind::Person).supports {
+        if let Some(end) = tagged(cx, s) {
+            return Some(end);
+        }
+        if cx.tagged.starts_within(s + 1..end) {
+            return None;
+        }
+    }
+    cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
+        .then_some(end)
+}
+
+/// The tagger's names in a stretch of one line (see [`tagged`]).
+#[derive(Default)]
+pub(crate) struct Tagged {
+    /// The bytes whose names `spans` holds (empty: none tagged yet).
+    window: std::ops::Range<usize>,
+    spans: [(u32, u32); 16],
+    count: usize,
+}
+
+/// Whether `s` starts a line or follows the end of a sentence, a colon, an
+/// opening quote or bracket, or a number (`18.05.24 Обход`).
+fn sentence_start(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && matches!(hay[i - 1], b' ' | b'\t') {
+        i -= 1;
+    }
+    if i == 0 {
+        return true;
+    }
+    matches!(
+        hay[i - 1],
+        b'\n' | b'\r' | b'.' | b'!' | b'?' | b':' | b';' | b'"' | b'(' | b'0'..=b'9'
+    ) || hay[..i].ends_with("«".as_bytes())
+        || hay[..i].ends_with("—".as_bytes())
+}
+
+/// Legal forms before a company's name (`ТОО Альфа`; not `ИП`, a person's
+/// own business), and the starts of words after a name that make it an
+/// institution's (`Назарбаев Университеті`, `Даму Банкі`, `Абай атындағы`).
+const ORG_BEFORE: &[&str] = &[
+    "тоо", "ао", "ооо", "зао", "оао", "пао", "жшс", "ақ", "llp", "llc", "jsc",
+];
+const ORG_AFTER: &[&str] = &[
+    "университет",
+    "банк",
+    "қор",
+    "фонд",
+    "академи",
+    "институт",
+    "колледж",
+    "мектеп",
+    "школ",
+    "атында",
+    "атынд",
+    "компани",
+    "холдинг",
+    "групп",
+    "центр",
+    "орталығ",
+    "university",
+    "bank",
+];
+
+/// Whether the name `s..e` is part of an organisation's name.
+fn organisation(hay: &[u8], s: usize, e: usize) -> bool {
+    let mut i = s;
+    while i > 0 && matches!(hay[i - 1], b' ' | b'"') || hay[..i].ends_with("«".as_bytes()) {
+        i -= if hay[i - 1] < 0x80 { 1 } else { 2 };
+    }
+    let we = i;
+    while i > 0 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] >= 0x80) {
+        i -= 1;
+    }
+    if i < we && word_in(hay, i, we, ORG_BEFORE) {
+        return true;
+    }
+    let mut j = e;
+    while matches!(hay.get(j), Some(b' ')) {
+        j += 1;
+    }
+    let next = word_end(hay, j);
+    let mut buf = [0u8; 96];
+    next > j
+        && super::names::lower(&hay[j..next], &mut buf)
+            .is_some_and(|w| ORG_AFTER.iter().any(|o| w.starts_with(o)))
+}
+
+/// Words that name a role or are listed as no name part: the words of
+/// `patterns/dictionaries/not_names.txt` and the person context words.
+fn is_role(word: &[u8]) -> bool {
+    static CONTEXT: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
+        crate::patterns::load()
+            .into_iter()
+            .filter(|p| p.kind() == Kind::Person)
+            .flat_map(|p| p.context_words().map(str::to_lowercase).collect::<Vec<_>>())
+            .filter(|w| !w.contains(' '))
+            .collect()
+    });
+    if classify(word).stop {
+        return true;
+    }
+    let mut buf = [0u8; 96];
+    super::names::lower(word, &mut buf).is_some_and(|w| CONTEXT.iter().any(|c| c == w))
+}
+
+impl Tagged {
+    /// Whether a tagged name starts inside `range`.
+    fn starts_within(&self, range: std::ops::Range<usize>) -> bool {
+        self.spans[..self.count]
+            .iter()
+            .any(|sp| range.contains(&(sp.0 as usize)))
+    }
+}
+
+/// Bytes of context the tagger sees before a word, and the most it tags at
+/// once after it.
+const BEFORE: usize = 64;
+const AFTER: usize = 1024;
+
+/// A name the tagger finds at `s`, a capitalised word the rules did not
+/// take. The tagger runs once per stretch of line (up to [`AFTER`] bytes),
+/// the first time such a word appears in it; later words look up its
+/// result.
+#[inline(never)]
+pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
+    let model = cx.tagger?;
+    let hay = cx.hay;
+    if letter_before(hay, s) {
+        return None;
+    }
+    if !cx.tagged.window.contains(&s) {
+        let line_start = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+        let line_end = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+        let mut ws = line_start.max(s.saturating_sub(BEFORE));
+        if ws > line_start {
+            // Start after a space, not inside a word.
+            ws = hay[ws..s]
+                .iter()
+                .position(|&b| b == b' ')
+                .map_or(s, |p| ws + p + 1);
+        }
+        let mut we = line_end.min(s + AFTER);
+        let mut valid_to = we;
+        if we < line_end {
+            we = hay[s..we]
+                .iter()
+                .rposition(|&b| b == b' ')
+                .map_or(we, |p| s + p);
+            // The last words of a cut stretch lack their right context:
+            // the next stretch tags them again.
+            valid_to = (we.saturating_sub(64)).max(s + 1);
+        }
+        let t = &mut cx.tagged;
+        t.count = 0;
+        model.find(&hay[ws..we], |r| {
+            let (mut a, b) = (ws + r.start, ws + r.end);
+            // A role word or a listed non-name (`Истец`, `Директор`,
+            // `Алматы`) starts no name: the name starts after it.
+            while is_role(&hay[a..word_end(hay, a).max(a + 1)]) {
+                match hay[a..b].iter().position(|&c| c == b' ') {
+                    Some(p) => a += p + 1,
+                    None => return,
+                }
+            }
+            let r = a - ws..b - ws;
+            if ws + r.start < s {
+                return;
+            }
+            if t.count == t.spans.len() {
+                valid_to = valid_to.min(ws + r.start);
+                return;
+            }
+            t.spans[t.count] = ((ws + r.start) as u32, (ws + r.end) as u32);
+            t.count += 1;
+        });
+        t.window = s..valid_to;
+    }
+    let t = &cx.tagged;
+    let (_, end) = *t.spans[..t.count].iter().find(|sp| sp.0 as usize == s)?;
+    let end = end as usize;
+    if street_before(hay, s) || street_after(hay, end) || organisation(hay, s, end) {
+        return None;
+    }
+    // One word at the start of a line or sentence (`Обход`, `Адрес`,
+    // `Всего` in notes and forms) needs a list or OpenCorpora to know it as
+    // a name part: there the tagger, trained on news, is least sure.
+    let single = !hay[s..end].contains(&b' ');
+    // Nor is one word inside markup (`<Телефон>`, `**Статус:**`, a table
+    // header) a name: the tagger never saw any.
+    let markup = |b: Option<&u8>| {
+        matches!(
+            b,
+            Some(b'<' | b'>' | b'*' | b'/' | b'|' | b'[' | b']' | b'{' | b'=' | b'#' | b'_')
+        )
+    };
+    if single
+        && (markup(s.checked_sub(1).map(|i| &hay[i]))
+            || markup(hay.get(end))
+            || hay.get(end) == Some(&b':'))
+    {
+        return None;
+    }
+    if single && sentence_start(hay, s) {
+        let class = classify(&hay[s..end]);
+        let mut buf = [0u8; 96];
+        let oc = super::names::lower(&hay[s..end], &mut buf)
+            .map_or(0, |w| tagger::opencorpora(w.as_bytes()));
+        if !(class.given || class.surname || class.patronymic || oc & 0b11 != 0) {
+            return None;
+        }
+    }
+    // One word is less sure than two.
+    let conf = if single { 0.7 } else { 0.8 };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
 }

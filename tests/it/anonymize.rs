@@ -758,6 +758,23 @@ fn initials_take_the_token_of_the_full_name_seen_in_the_same_file() {
 }
 
 #[test]
+fn a_name_alone_takes_the_token_of_its_full_form_in_the_same_file() {
+    let text = "Истец Нурланов Ерлан Болатович обратился в суд.\n\
+                Суд разъяснил Ерлану право обжалования.\n\
+                Позже Ахметова подала жалобу.\n";
+    let (out, result) = anonymize_with("[kinds]\nperson = \"token\"\n", text);
+    assert_eq!(out.code, 0, "{}", out.stderr);
+    let tokens: Vec<&str> = result
+        .split(|c: char| !(c.is_alphanumeric() || c == '_'))
+        .filter(|w| w.starts_with("PERSON_"))
+        .collect();
+    assert_eq!(tokens.len(), 3, "{result}");
+    // «Ерлану» is the Ерлан of the full name; Ахметова has no full form.
+    assert_eq!(tokens[0], tokens[1], "{result}");
+    assert_ne!(tokens[2], tokens[0], "{result}");
+}
+
+#[test]
 fn shards_together_write_what_one_run_writes() {
     let dir = tempfile::tempdir().unwrap();
     let input = dir.path().join("in");

@@ -8,6 +8,7 @@ mod corpus;
 mod faults;
 mod fixtures;
 mod names;
+mod ner;
 mod parquet;
 mod patterns;
 mod risk;
