@@ -129,7 +129,7 @@ impl PersonAliases {
             let raw = &data[f.start..f.end];
             raw.contains(&b'.') || !raw.contains(&b' ')
         };
-        if !persons().any(|f| short(f)) {
+        if !persons().any(short) {
             return Self::default();
         }
         let full = persons()

@@ -810,9 +810,13 @@ impl Cx<'_> {
             })
         });
         let verdict = field.map(|f| {
-            let mut buf = [0u8; 2 * crate::field::MAX_KEY];
-            let key = crate::field::decoded_key(&hay[f.key.0..f.key.1], &mut buf);
-            let (for_kinds, against_kinds) = named_cached(self.context, key);
+            let raw = &hay[f.key.0..f.key.1];
+            let (for_kinds, against_kinds) = if raw.contains(&b'\\') {
+                let mut buf = [0u8; 2 * crate::field::MAX_KEY];
+                named_cached(self.context, crate::field::decoded_key(raw, &mut buf))
+            } else {
+                named_cached(self.context, raw)
+            };
             FieldVerdict {
                 for_kinds,
                 against_kinds,

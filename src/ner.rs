@@ -412,7 +412,7 @@ fn train_on(sentences: &[Sentence], epochs: usize, without_dev: bool) -> Vec<u8>
     use crate::detect::tagger;
     let train: Vec<&Sentence> = sentences
         .iter()
-        .filter(|s| !s.held_aside && !(without_dev && s.dev))
+        .filter(|s| !s.held_aside && (!without_dev || !s.dev))
         .collect();
     let examples: Vec<tagger::Example> = train
         .iter()

@@ -124,6 +124,14 @@ impl KeyIndex {
         if !self.lasts[usize::from(last.to_ascii_lowercase())] {
             return None;
         }
+        // Most keys of a log are one lower-case word (`ts`, `level`, `msg`):
+        // they are their own canonical form and have no later words.
+        if key
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit())
+        {
+            return self.lookup(key);
+        }
         let mut buf = [0u8; MAX_KEY];
         let (canon, tails, n) = canonical(key, &mut buf)?;
         if let Some(kind) = self.lookup(canon) {
