@@ -297,6 +297,32 @@ pub fn lower_letters(buf: &mut [u8]) {
     }
 }
 
+/// FNV-1a as a `Hasher`, for hash maps keyed by short words (dictionary
+/// words, log keys) where SipHash's setup dominates the lookup.
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+/// A `BuildHasher` of [`Fnv`].
+pub type FnvBuild = std::hash::BuildHasherDefault<Fnv>;
+
 /// FNV-1a of `bytes`, never 0 (0 marks an empty slot in the small caches
 /// that use it).
 pub fn fnv1a(bytes: &[u8]) -> u64 {

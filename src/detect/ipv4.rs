@@ -11,11 +11,16 @@ use crate::kind::Kind;
 
 /// Parses a dotted quad at `s` into octets and its end.
 pub(crate) fn parse(hay: &[u8], s: usize) -> Option<([u8; 4], usize)> {
+    parse_with(hay, s, b'.')
+}
+
+/// Parses four octets separated by `sep` at `s` into octets and their end.
+fn parse_with(hay: &[u8], s: usize, sep: u8) -> Option<([u8; 4], usize)> {
     let mut octets = [0u8; 4];
     let mut i = s;
     for (k, octet) in octets.iter_mut().enumerate() {
         if k > 0 {
-            if hay.get(i) != Some(&b'.') {
+            if hay.get(i) != Some(&sep) {
                 return None;
             }
             i += 1;
@@ -132,23 +137,7 @@ pub(crate) fn dashed(cx: &mut Cx, s: usize) -> Option<usize> {
     if s < 2 || hay[s - 1] != b'-' && hay[s - 1] != b'.' || !hay[s - 2].is_ascii_alphabetic() {
         return None;
     }
-    let mut octets = [0u8; 4];
-    let mut i = s;
-    for (k, octet) in octets.iter_mut().enumerate() {
-        if k > 0 {
-            if hay.get(i) != Some(&b'-') {
-                return None;
-            }
-            i += 1;
-        }
-        let e = bytes::run_end(hay, i, is_digit);
-        let d = &hay[i..e];
-        if d.is_empty() || d.len() > 3 || (d.len() > 1 && d[0] == b'0') {
-            return None;
-        }
-        *octet = u8::try_from(d.iter().fold(0u32, |v, &b| v * 10 + u32::from(b - b'0'))).ok()?;
-        i = e;
-    }
+    let (octets, i) = parse_with(hay, s, b'-')?;
     let goes_on = match bytes::at(hay, i) {
         Some(b'.') => host_name_at(hay, i + 1),
         Some(b'-') => bytes::at(hay, i + 1).is_some_and(|b| b.is_ascii_alphabetic()),

@@ -10,30 +10,9 @@
 //! `Bearer` tokens, as `auth_token`.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
-
-/// FNV-1a for the key table: keys are a few bytes long and looked up at
-/// every `=` and `:` of a log, where SipHash cost 1 % of a scan.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+// FNV-1a for the key table: keys are a few bytes long and looked up at
+// every `=` and `:` of a log, where SipHash cost 1 % of a scan.
+use crate::bytes::FnvBuild;
 
 use crate::bytes::{before, is_alnum};
 use crate::detect::Cx;
@@ -46,7 +25,7 @@ use crate::patterns::Pattern;
 /// `=` and `:` in a log (clock times, `svc=auth`) before any hashing.
 #[derive(Debug, Clone)]
 pub struct KeyIndex {
-    keys: HashMap<Vec<u8>, Kind, BuildHasherDefault<Fnv>>,
+    keys: HashMap<Vec<u8>, Kind, FnvBuild>,
     /// Service and system accounts (lower case): logins of nobody.
     service: std::collections::HashSet<Vec<u8>>,
     lengths: u64,

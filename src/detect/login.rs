@@ -234,48 +234,38 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         }
         // Spark: `users with view permissions: Set(yarn, ivanp)`.
         b"Set" if next(e) == Some(b'(') && s >= 2 && &hay[s - 2..s] == b": " => {
-            let mut i = e + 1;
-            let mut last = None;
-            loop {
-                let le = login_end(hay, i);
-                if le == i {
-                    break;
-                }
-                if report(cx, i, le, SURE).is_some() {
-                    last = Some(le);
-                }
-                if hay[le..].starts_with(b", ") {
-                    i = le + 2;
-                } else {
-                    break;
-                }
-            }
-            last.or(Some(e))
+            list(cx, e + 1, b", ").or(Some(e))
         }
         b"acls" if hay[e..].starts_with(b" to: ") || hay[e..].starts_with(b" to ") => {
-            let mut i = if hay[e..].starts_with(b" to: ") {
+            let from = if hay[e..].starts_with(b" to: ") {
                 e + 5
             } else {
                 e + 4
             };
-            let mut last = None;
-            loop {
-                let le = login_end(hay, i);
-                if le == i {
-                    break;
-                }
-                if report(cx, i, le, SURE).is_some() {
-                    last = Some(le);
-                }
-                if next(le) == Some(b',') {
-                    i = le + 1;
-                } else {
-                    break;
-                }
-            }
-            last.or(Some(e))
+            list(cx, from, b",").or(Some(e))
         }
         _ => None,
+    }
+}
+
+/// A list of logins from `i`, separated by `sep` (`yarn,ivanp`,
+/// `yarn, ivanp`): each is reported unless a service account. Returns the
+/// end of the last one reported.
+fn list(cx: &mut Cx, mut i: usize, sep: &[u8]) -> Option<usize> {
+    let hay = cx.hay;
+    let mut last = None;
+    loop {
+        let le = login_end(hay, i);
+        if le == i {
+            return last;
+        }
+        if report(cx, i, le, SURE).is_some() {
+            last = Some(le);
+        }
+        if !hay[le..].starts_with(sep) {
+            return last;
+        }
+        i = le + sep.len();
     }
 }
 

@@ -7,31 +7,12 @@
 //! city, a month, an organisation: `patterns/dictionaries/not_names.txt`).
 
 use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::BuildHasherDefault;
 use std::sync::LazyLock;
 
-/// FNV-1a: the dictionary keys are short words looked up once per
-/// capitalised word, where SipHash's setup dominates.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
+// FNV-1a (crate::bytes::Fnv): the dictionary keys are short words looked
+// up once per capitalised word, where SipHash's setup dominates.
+use crate::bytes::Fnv;
 
 type WordSet = HashSet<String, BuildHasherDefault<Fnv>>;
 
