@@ -175,6 +175,13 @@ static GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
         set.extend(latin(&name));
         set.insert(name);
     }
+    // Latin-script given names of other origins (English, Turkish, Uzbek,
+    // Kyrgyz, Chinese, Korean), as they are written.
+    for name in load(include_str!(
+        "../../patterns/dictionaries/given_names_latin.txt"
+    )) {
+        set.insert(name);
+    }
     set
 });
 
@@ -189,9 +196,17 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Surnames no ending gives away (Ким, Ли, Цой).
 static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    load(include_str!("../../patterns/dictionaries/surnames.txt"))
-        .into_iter()
-        .collect()
+    let mut set = WordSet::default();
+    for name in load(include_str!("../../patterns/dictionaries/surnames.txt")) {
+        set.extend(latin(&name));
+        set.insert(name);
+    }
+    for name in load(include_str!(
+        "../../patterns/dictionaries/surnames_latin.txt"
+    )) {
+        set.insert(name);
+    }
+    set
 });
 
 /// Whether a word is a listed non-name (a city, a month, a role word).
