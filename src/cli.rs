@@ -370,6 +370,9 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    // Temporary files (outputs being written, spooled streams) are
+    // removed on SIGINT/SIGTERM.
+    crate::temps::install_handler();
     match cli.command {
         Command::Scan(args) => scan_command(args),
         Command::Anonymize(args) => anonymize_command(args),
