@@ -448,3 +448,61 @@ fn sigterm_removes_temporary_outputs_and_the_parquet_spool() {
     assert_eq!(code, Some(143));
     assert_eq!(temps_in(&tmp), Vec::<String>::new());
 }
+
+#[cfg(unix)]
+#[test]
+fn scan_does_not_pass_inputs_it_skipped_as_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/clean.txt", b"nothing personal here\n");
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A binary file: 3, unless --skip-binary.
+    write(d, "in/blob.bin", b"\0\x01\x02 client 900101300811\n");
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("in/blob.bin"), "{}", r.stderr);
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // UTF-16 without a byte-order mark hides an IIN from the scan: 3 even
+    // with --skip-binary, the path named, the value not.
+    let utf16: Vec<u8> = "client 900101300811 paid\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    write(d, "in/wide.txt", &utf16);
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("in/wide.txt") && r.stderr.contains("UTF-16"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("900101300811"), "{}", r.stderr);
+    std::fs::remove_file(d.join("in/wide.txt")).unwrap();
+    // Binary data after some text: only partly scanned.
+    write(
+        d,
+        "in/tail.txt",
+        &[&b"text\n".repeat(3000)[..], b"\0\0"].concat(),
+    );
+    let r = run_in(d, &["scan", "in/tail.txt"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    std::fs::remove_file(d.join("in/tail.txt")).unwrap();
+    // A symbolic link a walk does not follow.
+    write(d, "elsewhere/a.txt", IIN_LINE);
+    std::os::unix::fs::symlink("../elsewhere/a.txt", d.join("in/link.txt")).unwrap();
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("in/link.txt") && r.stderr.contains("not followed"),
+        "{}",
+        r.stderr
+    );
+    // Found data still gives 1, an error 2.
+    write(d, "in/iin.txt", IIN_LINE);
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run_in(d, &["scan", "in", "missing"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
