@@ -31,7 +31,10 @@ pub struct Cli {
 enum Command {
     /// Find personal data and report it; changes nothing.
     ///
-    /// Exit status: 0 nothing found, 1 personal data found, 2 error.
+    /// Exit status: 0 nothing found, 1 personal data found, 2 error, 3
+    /// nothing found but some input skipped or only partly scanned (a
+    /// binary file, UTF-16 without a byte-order mark, a symbolic link in a
+    /// walked directory; --skip-binary lets binary files pass).
     Scan(ScanArgs),
     /// Write anonymized copies: every finding removed, tagged, masked,
     /// tokenized or generalized as the policy says.
@@ -355,6 +358,10 @@ struct ScanArgs {
     /// Print throughput and totals to stderr at the end.
     #[arg(long)]
     stats: bool,
+    /// Exit 0, not 3, when the only inputs left unscanned are binary files
+    /// (they are still named on stderr).
+    #[arg(long)]
+    skip_binary: bool,
     /// Bytes per chunk (for tests of chunk borders).
     #[arg(long, hide = true, default_value_t = 4 << 20)]
     chunk_size: usize,
@@ -370,6 +377,9 @@ pub fn run() -> i32 {
             return code;
         }
     };
+    // Temporary files (outputs being written, spooled streams) are
+    // removed on SIGINT/SIGTERM.
+    crate::temps::install_handler();
     match cli.command {
         Command::Scan(args) => scan_command(args),
         Command::Anonymize(args) => anonymize_command(args),
@@ -473,10 +483,21 @@ fn scan_command(args: ScanArgs) -> i32 {
             mb / summary.seconds.max(1e-9)
         );
     }
-    if !errors.is_empty() || summary.had_errors() {
+    let skipped = errors.iter().filter(|e| e.is_skip()).count()
+        + summary
+            .notes
+            .iter()
+            .filter(|n| n.is_skip() && !(args.skip_binary && n.is_binary()))
+            .count();
+    if !errors.iter().all(input::ResolveError::is_skip) || summary.had_errors() {
         2
     } else if summary.findings > 0 {
         1
+    } else if skipped > 0 {
+        crate::say!(
+            "qorgau: nothing found, but {skipped} input(s) were skipped or only partly scanned (named above); exit status 3"
+        );
+        3
     } else {
         0
     }
@@ -674,7 +695,11 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
                 if !args.quiet {
                     crate::say!("qorgau: shard {shard}: no inputs fall to this shard");
                 }
-                return if resolve_errors.is_empty() { 0 } else { 2 };
+                return if resolve_errors.iter().all(input::ResolveError::is_skip) {
+                    0
+                } else {
+                    2
+                };
             }
             Ok(mine) => mine,
             Err(e) => {
@@ -819,7 +844,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             );
         }
     }
-    if !resolve_errors.is_empty() || !outcome.success() {
+    if !resolve_errors.iter().all(input::ResolveError::is_skip) || !outcome.success() {
         2
     } else {
         0

@@ -44,6 +44,7 @@ pub mod sql;
 #[doc(hidden)]
 pub mod synth;
 pub mod table;
+pub mod temps;
 
 pub use detect::phone::national as phone_national;
 pub use engine::{Engine, EngineBuilder};

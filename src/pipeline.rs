@@ -173,6 +173,23 @@ fn produce(
     }
 }
 
+/// Whether `head` looks like UTF-16 text without a byte-order mark: NUL
+/// bytes at most positions of one parity (the high bytes of ASCII letters,
+/// digits and punctuation), almost none at the other.
+fn looks_utf16(head: &[u8]) -> bool {
+    let units = head.len() / 2;
+    if units < 8 {
+        return false;
+    }
+    let (mut even, mut odd) = (0, 0);
+    for pair in head.chunks_exact(2) {
+        even += usize::from(pair[0] == 0);
+        odd += usize::from(pair[1] == 0);
+    }
+    let (many, few) = (even.max(odd), even.min(odd));
+    many * 10 >= units * 3 && few * 50 <= units
+}
+
 /// Reads one source lazily as events: its chunks, then a note if it was
 /// skipped, cut short or unreadable, then `Done`.
 fn read_source<'a>(
@@ -246,6 +263,8 @@ fn read_source<'a>(
                         finished = true;
                         let what = if body.starts_with(b"PAR1") {
                             "Parquet data: not read as text (give --input-format parquet, or name it .parquet)"
+                        } else if looks_utf16(&body[..body.len().min(BINARY_PROBE)]) {
+                            "UTF-16 text without a byte-order mark: skipped, not scanned (add the mark, or convert it to UTF-8)"
                         } else {
                             "binary file (NUL byte in the first 8 KiB): skipped"
                         };

@@ -106,7 +106,7 @@ enum Rows {
     Parquet {
         input: crate::parquet::ParquetInput,
         /// Standard input, spooled: kept until the reader is dropped.
-        _spooled: Option<tempfile::NamedTempFile>,
+        _spooled: Option<crate::temps::Temp>,
     },
 }
 

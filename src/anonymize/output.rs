@@ -1,6 +1,9 @@
 //! Atomic output files: written to a hidden temporary file in the target
 //! directory, flushed and fsynced, then renamed over the target. A crash or
 //! an error leaves the old state or the complete new file, never a part.
+//! The temporary file is named `.qorgau-<pid>-XXXXXX.tmp` and registered
+//! in [`crate::temps`], so SIGINT/SIGTERM removes it, and a later run
+//! removes it if this process died without doing so.
 
 use std::fs::File;
 use std::io::{self, BufWriter, Write};
@@ -39,6 +42,8 @@ enum Sink {
 /// An output being written.
 pub struct AtomicOutput {
     temp: NamedTempFile,
+    /// Keeps the temporary file registered for removal on SIGINT/SIGTERM.
+    _guard: crate::temps::Guard,
     sink: Option<Sink>,
     target: PathBuf,
 }
@@ -61,10 +66,8 @@ impl AtomicOutput {
             _ => PathBuf::from("."),
         };
         std::fs::create_dir_all(&dir)?;
-        let temp = tempfile::Builder::new()
-            .prefix(".qorgau-")
-            .suffix(".tmp")
-            .tempfile_in(&dir)?;
+        let temp = crate::temps::named_in(&dir)?;
+        let guard = crate::temps::Guard::new(temp.path());
         let file = temp.as_file().try_clone()?;
         let hashing = Hashing {
             inner: file,
@@ -82,6 +85,7 @@ impl AtomicOutput {
         };
         Ok(AtomicOutput {
             temp,
+            _guard: guard,
             sink: Some(sink),
             target: target.to_path_buf(),
         })

@@ -223,6 +223,17 @@ pub struct ResolveError {
     pub message: String,
 }
 
+/// What a walk says of a symbolic link it does not follow.
+pub const SYMLINK_SKIPPED: &str = "symbolic link not followed: skipped";
+
+impl ResolveError {
+    /// Whether this is an input left out (a symbolic link in a walked
+    /// directory) rather than an error.
+    pub fn is_skip(&self) -> bool {
+        self.message == SYMLINK_SKIPPED
+    }
+}
+
 /// Resolves PATH arguments into sources, in argument order; a directory
 /// contributes its files in name order (skipping `.git`); an argument that
 /// does not exist but holds glob characters is expanded as a glob.
@@ -331,6 +342,10 @@ fn walk(path: &Path, skip: &[PathBuf], sources: &mut Vec<Input>, errors: &mut Ve
                     relative,
                 });
             }
+            Ok(e) if e.path_is_symlink() => errors.push(ResolveError {
+                arg: e.path().display().to_string(),
+                message: SYMLINK_SKIPPED.into(),
+            }),
             Ok(_) => {}
             Err(e) => errors.push(ResolveError {
                 arg: e

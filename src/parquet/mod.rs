@@ -57,7 +57,7 @@ pub fn is_parquet_file(path: &Path) -> bool {
 ///
 /// # Errors
 /// Reading stdin or writing the temporary file.
-pub fn spool_stdin() -> std::io::Result<tempfile::NamedTempFile> {
+pub fn spool_stdin() -> std::io::Result<crate::temps::Temp> {
     spool(&Source::Stdin)
 }
 
@@ -66,8 +66,9 @@ pub fn spool_stdin() -> std::io::Result<tempfile::NamedTempFile> {
 ///
 /// # Errors
 /// Reading the stream or writing the temporary file.
-pub fn spool(source: &Source) -> std::io::Result<tempfile::NamedTempFile> {
-    let mut temp = tempfile::NamedTempFile::new()?;
+pub fn spool(source: &Source) -> std::io::Result<crate::temps::Temp> {
+    // Registered, so that SIGINT/SIGTERM removes it with the outputs.
+    let mut temp = crate::temps::create_in(&std::env::temp_dir())?;
     std::io::copy(&mut source.open()?, temp.as_file_mut())?;
     Ok(temp)
 }
@@ -80,7 +81,7 @@ pub fn spool(source: &Source) -> std::io::Result<tempfile::NamedTempFile> {
 /// Spooling the stream.
 pub fn readable_path(
     source: &Source,
-) -> std::io::Result<(std::path::PathBuf, Option<tempfile::NamedTempFile>)> {
+) -> std::io::Result<(std::path::PathBuf, Option<crate::temps::Temp>)> {
     match source {
         Source::File(p) if crate::input::is_regular(p) => Ok((p.clone(), None)),
         _ => {

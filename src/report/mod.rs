@@ -58,6 +58,19 @@ pub struct Note {
     pub message: String,
 }
 
+impl Note {
+    /// Whether the input was skipped or only partly scanned.
+    pub fn is_skip(&self) -> bool {
+        self.status == "skipped" || self.status == "partial"
+    }
+
+    /// Whether what was left unscanned is binary data (not text that could
+    /// not be read, as UTF-16 without a byte-order mark).
+    pub fn is_binary(&self) -> bool {
+        self.message.starts_with("binary") || self.message.starts_with("Parquet data")
+    }
+}
+
 /// Totals of a run.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Summary {

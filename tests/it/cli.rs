@@ -249,14 +249,19 @@ fn binary_files_are_skipped_with_a_note() {
     let mut bin = vec![0x7fu8, b'E', b'L', b'F', 0, 0, 1];
     bin.extend_from_slice(IIN.as_bytes());
     let path = write(dir.path(), "prog.bin", &bin);
-    let out = qorgau(&["scan", &path], None);
-    assert_eq!(out.code, 0, "{}", out.stderr);
-    assert!(
-        out.stderr.contains("binary") && out.stderr.contains("prog.bin"),
-        "{}",
-        out.stderr
-    );
-    assert!(out.stdout.is_empty());
+    // Skipped is not clean (3), unless --skip-binary (0); named either way.
+    for (flag, code) in [(None, 3), (Some("--skip-binary"), 0)] {
+        let mut args = vec!["scan", path.as_str()];
+        args.extend(flag);
+        let out = qorgau(&args, None);
+        assert_eq!(out.code, code, "{}", out.stderr);
+        assert!(
+            out.stderr.contains("binary") && out.stderr.contains("prog.bin"),
+            "{}",
+            out.stderr
+        );
+        assert!(out.stdout.is_empty());
+    }
 }
 
 #[test]

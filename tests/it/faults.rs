@@ -356,3 +356,153 @@ fn in_place_on_a_symlink_rewrites_its_target_and_keeps_the_link() {
         r.stderr
     );
 }
+
+/// The `.qorgau-*` files in `dir`.
+#[cfg(unix)]
+fn temps_in(dir: &Path) -> Vec<String> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".qorgau-"))
+        .collect()
+}
+
+/// Starts `qorgau ARGS` with `TMPDIR=tmp`, feeds it `head` on standard
+/// input and keeps the pipe open; once a `.qorgau-<pid>-` file shows in
+/// `watch`, sends SIGTERM and returns the exit code.
+#[cfg(unix)]
+fn terminate_midway(args: &[&str], tmp: &Path, head: &[u8], watch: &Path) -> Option<i32> {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .env("TMPDIR", tmp)
+        .env_remove("QORGAU_KEY")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    stdin.write_all(head).unwrap();
+    stdin.flush().unwrap();
+    let own = format!(".qorgau-{}-", child.id());
+    let started = std::time::Instant::now();
+    while !temps_in(watch).iter().any(|n| n.starts_with(&own)) {
+        if started.elapsed() > std::time::Duration::from_secs(30)
+            || child.try_wait().unwrap().is_some()
+        {
+            let _ = child.kill();
+            panic!("no temporary file showed in {}", watch.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    drop(stdin);
+    status.code()
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_removes_temporary_outputs_and_the_parquet_spool() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let tmp = d.join("tmp");
+    let out = d.join("out");
+    std::fs::create_dir_all(&tmp).unwrap();
+    std::fs::create_dir_all(&out).unwrap();
+    // A leftover of a process that no longer exists (beyond any pid_max).
+    write(&out, ".qorgau-4294967-aBc123.tmp", b"raw");
+    // Standard input to `-o FILE`: the output is being written beside
+    // FILE while the input still streams.
+    let code = terminate_midway(
+        &[
+            "anonymize",
+            "-",
+            "-o",
+            out.join("a.txt").to_str().unwrap(),
+            "--chunk-size",
+            "4096",
+            "-q",
+        ],
+        &tmp,
+        &IIN_LINE.repeat(4000),
+        &out,
+    );
+    assert_eq!(code, Some(143));
+    assert_eq!(temps_in(&out), Vec::<String>::new());
+    assert!(!out.join("a.txt").exists());
+    // Parquet on standard input is spooled to TMPDIR first.
+    let parquet = std::fs::read("samples/research_extract.parquet").unwrap();
+    let code = terminate_midway(
+        &["scan", "-", "--input-format", "parquet"],
+        &tmp,
+        &parquet[..parquet.len() / 2],
+        &tmp,
+    );
+    assert_eq!(code, Some(143));
+    assert_eq!(temps_in(&tmp), Vec::<String>::new());
+}
+
+#[cfg(unix)]
+#[test]
+fn scan_does_not_pass_inputs_it_skipped_as_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/clean.txt", b"nothing personal here\n");
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // A binary file: 3, unless --skip-binary.
+    write(d, "in/blob.bin", b"\0\x01\x02 client 900101300811\n");
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(r.stderr.contains("in/blob.bin"), "{}", r.stderr);
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    // UTF-16 without a byte-order mark hides an IIN from the scan: 3 even
+    // with --skip-binary, the path named, the value not.
+    let utf16: Vec<u8> = "client 900101300811 paid\n"
+        .encode_utf16()
+        .flat_map(u16::to_le_bytes)
+        .collect();
+    write(d, "in/wide.txt", &utf16);
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("in/wide.txt") && r.stderr.contains("UTF-16"),
+        "{}",
+        r.stderr
+    );
+    assert!(!r.stderr.contains("900101300811"), "{}", r.stderr);
+    std::fs::remove_file(d.join("in/wide.txt")).unwrap();
+    // Binary data after some text: only partly scanned.
+    write(
+        d,
+        "in/tail.txt",
+        &[&b"text\n".repeat(3000)[..], b"\0\0"].concat(),
+    );
+    let r = run_in(d, &["scan", "in/tail.txt"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    std::fs::remove_file(d.join("in/tail.txt")).unwrap();
+    // A symbolic link a walk does not follow.
+    write(d, "elsewhere/a.txt", IIN_LINE);
+    std::os::unix::fs::symlink("../elsewhere/a.txt", d.join("in/link.txt")).unwrap();
+    let r = run_in(d, &["scan", "in", "--skip-binary"]);
+    assert_eq!(r.code, 3, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("in/link.txt") && r.stderr.contains("not followed"),
+        "{}",
+        r.stderr
+    );
+    // Found data still gives 1, an error 2.
+    write(d, "in/iin.txt", IIN_LINE);
+    let r = run_in(d, &["scan", "in"]);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let r = run_in(d, &["scan", "in", "missing"]);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
