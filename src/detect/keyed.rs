@@ -150,7 +150,7 @@ fn canonical<'b>(
     let mut count = 0;
     let mut boundary = false;
     for (i, &b) in key.iter().enumerate() {
-        if matches!(b, b'_' | b'-' | b'.') {
+        if matches!(b, b'_' | b'-' | b'.' | b' ') {
             boundary = n > 0;
             continue;
         }
@@ -395,7 +395,21 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
     if json && (ks == 0 || hay[ks - 1] != b'"') {
         return None;
     }
-    let kind = keys.kind_of(&hay[ks..key_end])?;
+    // A two-word label of a header-like line (`Device ID: …`, `AppsFlyer
+    // ID: …`) names the same key as `device_id`.
+    let kind = keys.kind_of(&hay[ks..key_end]).or_else(|| {
+        if json || ks < 2 || hay[ks - 1] != b' ' || !hay[ks - 2].is_ascii_alphabetic() {
+            return None;
+        }
+        let mut k2 = ks - 1;
+        while k2 > 0 && hay[k2 - 1].is_ascii_alphanumeric() && key_end - k2 < MAX_KEY {
+            k2 -= 1;
+        }
+        let first = hay[k2];
+        (first.is_ascii_uppercase() && (k2 == 0 || !hay[k2 - 1].is_ascii_alphanumeric()))
+            .then(|| keys.kind_of(&hay[k2..key_end]))
+            .flatten()
+    })?;
     let mut s = colon + 1;
     while hay.get(s) == Some(&b' ') {
         s += 1;
