@@ -182,12 +182,7 @@ fn factrueval(name: &str, txt: &str, tokens: &str, spans: &str, objects: &str) -
     // Span id -> its tokens (first token id, count).
     let mut span_tokens: HashMap<&str, (&str, usize)> = HashMap::new();
     for line in spans.lines() {
-        let f: Vec<&str> = line
-            .split('#')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
+        let f = fields(line);
         if f.len() >= 6 && matches!(f[1], "name" | "surname" | "patronymic" | "nickname") {
             span_tokens.insert(f[0], (f[4], f[5].parse().unwrap_or(1)));
         }
@@ -195,12 +190,7 @@ fn factrueval(name: &str, txt: &str, tokens: &str, spans: &str, objects: &str) -
     // Per sentence, the token indices that are part of a person.
     let mut marked: Vec<Vec<Vec<usize>>> = vec![Vec::new(); sentences.len()];
     for line in objects.lines() {
-        let f: Vec<&str> = line
-            .split('#')
-            .next()
-            .unwrap_or("")
-            .split_whitespace()
-            .collect();
+        let f = fields(line);
         if f.len() < 3 || f[1] != "Person" {
             continue;
         }
@@ -390,7 +380,14 @@ pub fn dev_scores(dir: &Path, epochs: usize, misses: bool) -> std::io::Result<Ve
                 tagger.find(sent.text.as_bytes(), |r| t.push(sent.text[r].to_string()));
                 let want: Vec<&str> = sent.persons.iter().map(|r| &sent.text[r.clone()]).collect();
                 if t != want {
-                    m.push(format!("tagger {t:?} want {want:?}"));
+                    // Masked, as every finding qorgau prints.
+                    let masked = |v: &[&str]| -> Vec<String> {
+                        v.iter()
+                            .map(|n| crate::finding::preview(n.as_bytes()))
+                            .collect()
+                    };
+                    let t: Vec<&str> = t.iter().map(String::as_str).collect();
+                    m.push(format!("tagger {:?} want {:?}", masked(&t), masked(&want)));
                 }
             }
         }
@@ -443,6 +440,15 @@ fn train_on(sentences: &[Sentence], epochs: usize, without_dev: bool) -> Vec<u8>
         ru = count(Lang::Ru),
     );
     tagger::file(&header, &weights)
+}
+
+/// The whitespace-separated fields of a factRuEval line, its `# comment` cut.
+fn fields(line: &str) -> Vec<&str> {
+    line.split('#')
+        .next()
+        .unwrap_or("")
+        .split_whitespace()
+        .collect()
 }
 
 #[cfg(test)]

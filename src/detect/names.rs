@@ -167,22 +167,30 @@ fn load(text: &str) -> Vec<String> {
         .collect()
 }
 
-/// Given names, lower case: Cyrillic (both spellings) and Latin.
-static GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
+/// A set of names: each word of the Cyrillic list with its Latin
+/// spellings (and its Russian-letter spelling when `russian`: Нұрлан →
+/// Нурлан), and each word of the Latin list as it is written (names of
+/// other origins: English, Turkish, Uzbek, Kyrgyz, Chinese, Korean).
+fn names_set(cyrillic: &str, russian: bool, latin_list: &str) -> WordSet {
     let mut set = WordSet::default();
-    for name in load(include_str!("../../patterns/dictionaries/given_names.txt")) {
-        set.insert(russian_letters(&name));
+    for name in load(cyrillic) {
+        if russian {
+            set.insert(russian_letters(&name));
+        }
         set.extend(latin(&name));
         set.insert(name);
     }
-    // Latin-script given names of other origins (English, Turkish, Uzbek,
-    // Kyrgyz, Chinese, Korean), as they are written.
-    for name in load(include_str!(
-        "../../patterns/dictionaries/given_names_latin.txt"
-    )) {
-        set.insert(name);
-    }
+    set.extend(load(latin_list));
     set
+}
+
+/// Given names, lower case: Cyrillic (both spellings) and Latin.
+static GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
+    names_set(
+        include_str!("../../patterns/dictionaries/given_names.txt"),
+        true,
+        include_str!("../../patterns/dictionaries/given_names_latin.txt"),
+    )
 });
 
 static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
@@ -196,17 +204,11 @@ static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
 
 /// Surnames no ending gives away (Ким, Ли, Цой).
 static SURNAMES: LazyLock<WordSet> = LazyLock::new(|| {
-    let mut set = WordSet::default();
-    for name in load(include_str!("../../patterns/dictionaries/surnames.txt")) {
-        set.extend(latin(&name));
-        set.insert(name);
-    }
-    for name in load(include_str!(
-        "../../patterns/dictionaries/surnames_latin.txt"
-    )) {
-        set.insert(name);
-    }
-    set
+    names_set(
+        include_str!("../../patterns/dictionaries/surnames.txt"),
+        false,
+        include_str!("../../patterns/dictionaries/surnames_latin.txt"),
+    )
 });
 
 /// Whether a word is a listed non-name (a city, a month, a role word).
