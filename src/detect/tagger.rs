@@ -242,10 +242,14 @@ impl H {
         for c in &mut chunks {
             h = h.mix(u64::from_le_bytes(c.try_into().unwrap_or([0; 8])));
         }
-        let rest = chunks.remainder();
-        let mut last = [0u8; 8];
-        last[..rest.len()].copy_from_slice(rest);
-        h.mix(u64::from_le_bytes(last) ^ (bytes.len() as u64) << 59)
+        // The tail byte by byte: a `copy_from_slice` of a variable length
+        // is a call to memcpy, and most values are shorter than 8 bytes.
+        let last = chunks
+            .remainder()
+            .iter()
+            .rev()
+            .fold(0u64, |v, &b| v << 8 | u64::from(b));
+        h.mix(last ^ (bytes.len() as u64) << 59)
     }
 
     fn byte(self, b: u8) -> Self {
