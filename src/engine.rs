@@ -325,6 +325,11 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     // Capitalised words (documents, plates, Latin names) and `123ABC02`
     // plates: out of line, so the common path stays small and fast.
     let upper = CLASS[hay[s] as usize] & UPPER != 0;
+    if upper && n >= 2 && person::opens_value(hay, s) && !is_digit_run_inside(hay, s, e) {
+        if let Some(end) = person::field_value(cx, s) {
+            return end;
+        }
+    }
     let wanted = if upper {
         lettered_length(n)
             || match next {
@@ -465,6 +470,11 @@ fn is_digit_run_inside(hay: &[u8], s: usize, e: usize) -> bool {
 fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
     let hay = cx.hay;
     if names::is_upper_at(hay, s) {
+        if person::opens_value(hay, s) {
+            if let Some(end) = person::field_value(cx, s) {
+                return end;
+            }
+        }
         if let Some(end) = person::at(cx, s) {
             return end;
         }

@@ -278,7 +278,10 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
             (t2.end(), conf)
         }
     };
-    if street_before(hay, s) || street_after(hay, end) {
+    // `ТОО «Алтын Дән»`, `АО "Рахат Агро"`: a name in quotes after an
+    // organisation form is the organisation's (after ИП or ЖК it is the
+    // entrepreneur's own, and those forms are not in the list).
+    if street_before(hay, s) || street_after(hay, end) || quoted_organisation(hay, s) {
         return None;
     }
     // Short of a full name with a patronymic or initials, the tagger,
@@ -330,7 +333,8 @@ fn sentence_start(hay: &[u8], s: usize) -> bool {
 /// own business), and the starts of words after a name that make it an
 /// institution's (`Назарбаев Университеті`, `Даму Банкі`, `Абай атындағы`).
 const ORG_BEFORE: &[&str] = &[
-    "тоо", "ао", "ооо", "зао", "оао", "пао", "жшс", "ақ", "llp", "llc", "jsc",
+    "тоо", "ао", "ооо", "зао", "оао", "пао", "жшс", "ақ", "гкп", "кгп", "кгу", "ргп", "мкп", "пк",
+    "нао", "ко", "llp", "llc", "jsc",
 ];
 const ORG_AFTER: &[&str] = &[
     "университет",
@@ -352,6 +356,35 @@ const ORG_AFTER: &[&str] = &[
     "university",
     "bank",
 ];
+
+/// Whether `s` opens a quoted name right after an organisation form
+/// (`ТОО «…`, `АО "…`, `ЖШС \"…`).
+fn quoted_organisation(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    let quote = if hay[..i].ends_with("«".as_bytes()) {
+        i -= 2;
+        true
+    } else if i > 0 && matches!(hay[i - 1], b'"' | b'\'') {
+        i -= 1;
+        while i > 0 && matches!(hay[i - 1], b'\\' | b'"') {
+            i -= 1;
+        }
+        true
+    } else {
+        false
+    };
+    if !quote {
+        return false;
+    }
+    while i > 0 && hay[i - 1] == b' ' {
+        i -= 1;
+    }
+    let we = i;
+    while i > 0 && (hay[i - 1].is_ascii_alphabetic() || hay[i - 1] >= 0x80) {
+        i -= 1;
+    }
+    i < we && word_in(hay, i, we, ORG_BEFORE)
+}
 
 /// Whether the name `s..e` is part of an organisation's name.
 fn organisation(hay: &[u8], s: usize, e: usize) -> bool {
@@ -503,6 +536,223 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
     }
     // One word is less sure than two.
     let conf = if single { 0.7 } else { 0.8 };
+    cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
+        .then_some(end)
+}
+
+/// X.500 attribute types of a certificate subject that hold a person's
+/// name parts (RFC 4519: `sn`, `givenName`; `G` and `GN` are the short
+/// forms OpenSSL and the Kazakhstan NCA certificates print).
+const X500_NAME_KEYS: &[&str] = &["sn", "gn", "g"];
+
+/// Keys (lower case, separators dropped) whose value is a name or a part
+/// of one; a key ending in one of them is one too (`clientSurname`,
+/// `card_holder`, `payer_fio`).
+const NAME_PART_KEYS: &[&str] = &[
+    "surname",
+    "lastname",
+    "familyname",
+    "firstname",
+    "givenname",
+    "middlename",
+    "patronymic",
+    "fullname",
+    "holder",
+    "holdername",
+    "fio",
+    "фио",
+    "фамилия",
+    "имя",
+    "отчество",
+    "тегі",
+    "аты",
+    "әкесініңаты",
+];
+
+/// Whether an X.500 name attribute opens the value at `s`, spaced as
+/// OpenSSL prints a subject (`, SN = ОМАРОВ`) or not (`/GN=MARATOVNA`).
+fn x500_key_before(hay: &[u8], s: usize) -> bool {
+    let mut i = s;
+    while i > 0 && hay[i - 1] == b' ' {
+        i -= 1;
+    }
+    if i == 0 || hay[i - 1] != b'=' {
+        return false;
+    }
+    i -= 1;
+    while i > 0 && hay[i - 1] == b' ' {
+        i -= 1;
+    }
+    let ke = i;
+    while i > 0 && hay[i - 1].is_ascii_alphabetic() {
+        i -= 1;
+    }
+    let opened = i == 0 || matches!(hay[i - 1], b',' | b'/' | b' ' | b'+' | b'=');
+    // In a subject: a common name earlier on the line (`sn=` alone is a
+    // serial number as often as a surname).
+    let ls = memchr::memrchr(b'\n', &hay[..i]).map_or(0, |p| p + 1);
+    let le = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+    let line = &hay[ls..le];
+    let subject = memchr::memmem::find(line, b"CN=").is_some()
+        || memchr::memmem::find(line, b"CN =").is_some()
+        || memchr::memmem::find(line, b"cn=").is_some();
+    opened
+        && subject
+        && ke - i <= 9
+        && (X500_NAME_KEYS
+            .iter()
+            .any(|k| k.as_bytes().eq_ignore_ascii_case(&hay[i..ke]))
+            || hay[i..ke].eq_ignore_ascii_case(b"givenname")
+            || hay[i..ke].eq_ignore_ascii_case(b"surname"))
+}
+
+/// Whether a field's key names a person or a part of a name.
+fn name_part_key(key: &[u8]) -> bool {
+    let mut buf = [0u8; 96];
+    let Some(lower) = super::names::lower(key, &mut buf) else {
+        return false;
+    };
+    let mut joined = [0u8; 96];
+    let mut n = 0;
+    for &b in lower.as_bytes() {
+        if !matches!(b, b'_' | b'-' | b'.' | b' ') {
+            joined[n] = b;
+            n += 1;
+        }
+    }
+    let joined = &joined[..n];
+    NAME_PART_KEYS
+        .iter()
+        .any(|k| joined.ends_with(k.as_bytes()))
+}
+
+/// Whether `s` follows what opens a field's value: a quote, `>`, `=`,
+/// a tab, a comma with no space (CSV), or `: `.
+#[inline]
+pub(crate) fn opens_value(hay: &[u8], s: usize) -> bool {
+    match s.checked_sub(1).map(|i| hay[i]) {
+        None => false,
+        Some(b'"' | b'\'' | b'>' | b'=' | b'\t' | b',') => true,
+        Some(b' ') => s >= 2 && matches!(hay[s - 2], b':' | b'='),
+        _ => false,
+    }
+}
+
+/// A name that is the whole value of a field whose key names a person or a
+/// part of a name (`"holder": "ASSEL BAIZHANOVA"`, `<surname>ИСКАКОВА`,
+/// `SN = ОМАРОВ`, `GN=MARATOVNA`, a `patronymic` column): one to four
+/// capitalised words or initials and nothing else in the value. A single
+/// word needs a key that says so (`surname`, `фамилия`, `отчество`,
+/// `holder`, the X.500 name attributes); the key `name` alone is too
+/// loose (products, cities, hosts carry it).
+pub(crate) fn field_value(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if letter_before(hay, s) || !is_upper_at(hay, s) {
+        return None;
+    }
+    let key = crate::field::of(hay, s).map(|f| &hay[f.key.0..f.key.1]);
+    let strong = key.is_some_and(name_part_key) || x500_key_before(hay, s);
+    // `<name>ГУЛЬМИРА</name>`: a single word under `name` when the lists
+    // know it as a name part.
+    let named = key.is_some_and(|k| k.eq_ignore_ascii_case(b"name"));
+    let weak = named || cx.named_for(s, Kind::Person);
+    let verdict = cx.field(s);
+    if !strong && !weak {
+        return None;
+    }
+    let value_end = verdict.map_or(hay.len(), |v| v.value.1);
+    // An organisation form or an entrepreneur's (`ИП Жумагалиева …`) is
+    // no part of the name: the rules read what follows.
+    let first = word_end(hay, s).max(s + 1);
+    if word_in(hay, s, first, ORG_BEFORE) || word_in(hay, s, first, &["ип", "жк", "ie"]) {
+        return None;
+    }
+    // The value: words and initials, single spaces between.
+    let mut i = s;
+    let mut words = 0;
+    let mut end;
+    loop {
+        if !is_upper_at(hay, i) {
+            return None;
+        }
+        let mut e = word_end(hay, i);
+        // O'Connor, D'Souza.
+        if hay.get(e) == Some(&b'\'') && hay.get(e + 1).is_some_and(u8::is_ascii_uppercase) {
+            e = word_end(hay, e + 1);
+        }
+        if e <= i {
+            return None;
+        }
+        if hay.get(e) == Some(&b'.') && chars(&hay[i..e]) == 1 {
+            e += 1;
+        }
+        words += 1;
+        end = e;
+        match hay.get(e) {
+            Some(b' ') if e + 1 < value_end.min(hay.len()) && words < 4 => i = e + 1,
+            _ => break,
+        }
+    }
+    // Nothing but the name in the value (a bare `name=Aigerim Nurlanovna
+    // Sadykova` ends at the first space: the rules read the whole name).
+    let after = hay.get(end).copied();
+    if after == Some(b' ') && is_upper_at(hay, end + 1) {
+        return None;
+    }
+    if end < value_end
+        && !matches!(
+            after,
+            None | Some(
+                b'"' | b'\''
+                    | b'<'
+                    | b','
+                    | b'\t'
+                    | b'\n'
+                    | b'\r'
+                    | b';'
+                    | b'/'
+                    | b'\\'
+                    | b'}'
+                    | b']'
+                    | b')'
+            )
+        )
+    {
+        return None;
+    }
+    if matches!(after, Some(b'.' | b'-' | b'@' | b':' | b'_')) && end + 1 < hay.len() {
+        return None;
+    }
+    if words == 1 && !strong {
+        let c = classify(&hay[s..end]);
+        if !named || !(c.given || c.surname || c.patronymic) {
+            return None;
+        }
+    } else if words == 1 && classify(&hay[s..end]).stop {
+        return None;
+    }
+    // Under a looser key (`recipient`, `client`, a `Получатель` column) a
+    // word of the value must be a known name part.
+    if !strong {
+        let mut known = false;
+        let mut i = s;
+        while i < end {
+            let e = word_end(hay, i).max(i + 1);
+            let c = classify(&hay[i..e]);
+            if c.stop {
+                return None;
+            }
+            known |= c.given || c.surname || c.patronymic;
+            i = e + 1;
+        }
+        if !known {
+            return None;
+        }
+    }
+    if street_before(hay, s) || organisation(hay, s, end) {
+        return None;
+    }
+    let conf = if words == 1 { 0.75 } else { 0.85 };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
 }
