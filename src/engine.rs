@@ -269,6 +269,15 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // `key   value` aligned in columns (an SDK's parameter dump), and the
+    // text of an element named by a key (`<wsse:Username>…`).
+    if s >= 2 && hay[s - 1] == b' ' && hay[s - 2] == b' ' {
+        let keys = cx.keys;
+        keyed::aligned(cx, keys, s);
+    } else if s >= 1 && hay[s - 1] == b'>' {
+        let keys = cx.keys;
+        keyed::element(cx, keys, s);
+    }
     let mut all = DIGIT | HEX;
     // One class lookup per byte serves both the run's end and its shape;
     // a slice iterator, so no bounds check per byte.

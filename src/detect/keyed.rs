@@ -237,6 +237,12 @@ fn min_len(kind: Kind) -> usize {
 /// (an e-mail as a login, a phone as a user id) still run, and the engine
 /// prefers their more specific kind for the same span.
 fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
+    // A messenger handle's `@` is no part of the login (`"@t_akhmedov"`).
+    let s = if kind == Kind::UserId && cx.hay.get(s) == Some(&b'@') && e > s + 1 {
+        s + 1
+    } else {
+        s
+    };
     let v = &cx.hay[s..e];
     if e > s && v.len() >= min_len(kind) && !placeholder(v) && !nobody(cx, kind, s, v) {
         cx.emit(s, e, kind, 0.8, Needs::Nothing);
@@ -387,7 +393,15 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
         return None;
     }
     let json = before(hay, colon) == Some(b'"');
-    let key_end = if json { colon - 1 } else { colon };
+    // JSON in a CSV cell doubles its quotes: `""idfa"":""E621…""`.
+    let doubled = json && colon >= 2 && hay[colon - 2] == b'"';
+    let key_end = if doubled {
+        colon - 2
+    } else if json {
+        colon - 1
+    } else {
+        colon
+    };
     let mut ks = key_end;
     while ks > 0 && key_end - ks < MAX_KEY && key_char(hay[ks - 1]) {
         ks -= 1;
@@ -419,6 +433,9 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
     }
     if hay.get(s) == Some(&b'"') {
         s += 1;
+        if doubled && hay.get(s) == Some(&b'"') {
+            s += 1;
+        }
         let e = s + memchr::memchr2(b'"', b'\n', &hay[s..]).unwrap_or(hay.len() - s);
         if hay.get(e) != Some(&b'"') {
             return None;
@@ -432,6 +449,66 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
     }
     if kind == Kind::AuthToken && hay[s..e].eq_ignore_ascii_case(b"bearer") {
         return None; // the bearer detector takes the token after it
+    }
+    report(cx, kind, s, e)
+}
+
+/// At the text of an XML element named by a known key
+/// (`<wsse:Username>a.kenzhebekova</wsse:Username>`, `<DeviceId>…`): the
+/// whole text up to the closing tag, namespace prefix dropped.
+pub(crate) fn element(cx: &mut Cx, keys: &KeyIndex, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let gt = s.checked_sub(1)?;
+    let ls = memchr::memrchr(b'\n', &hay[..gt]).map_or(0, |p| p + 1);
+    let lt = memchr::memrchr(b'<', &hay[ls..gt])? + ls;
+    let mut ks = lt + 1;
+    if matches!(hay.get(ks), Some(b'/' | b'!' | b'?')) {
+        return None;
+    }
+    let mut ke = ks;
+    while ke < gt && (key_char(hay[ke]) || hay[ke] == b':') {
+        ke += 1;
+    }
+    // Attributes after the name are fine (`<Password Type="…">`).
+    if ke == ks || !(ke == gt || hay[ke] == b' ') {
+        return None;
+    }
+    if let Some(colon) = hay[ks..ke].iter().rposition(|&b| b == b':') {
+        ks += colon + 1;
+    }
+    let kind = keys.kind_of(&hay[ks..ke])?;
+    let e = s + memchr::memchr2(b'<', b'\n', &hay[s..]).unwrap_or(hay.len() - s);
+    if hay.get(e) != Some(&b'<') || hay.get(e + 1) != Some(&b'/') {
+        return None;
+    }
+    report(cx, kind, s, e)
+}
+
+/// At a value after two or more spaces: a key and its value aligned in
+/// columns, as SDKs print their parameters one per line (Adjust's
+/// `\tgps_adid         38a1f4c2-…`). The key must open its line or follow
+/// a tab, and be a known key.
+pub(crate) fn aligned(cx: &mut Cx, keys: &KeyIndex, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut ke = s;
+    while ke > 0 && hay[ke - 1] == b' ' {
+        ke -= 1;
+    }
+    let mut ks = ke;
+    while ks > 0 && ke - ks < MAX_KEY && key_char(hay[ks - 1]) {
+        ks -= 1;
+    }
+    if ks == ke || !(ks == 0 || hay[ks - 1] == b'\t' || line_head(hay, ks)) {
+        return None;
+    }
+    let kind = keys.kind_of(&hay[ks..ke])?;
+    let mut e = s;
+    while e < hay.len() && value_char(hay[e]) {
+        e += 1;
+    }
+    // The value ends its line: a word of a sentence is no value.
+    if !matches!(hay.get(e), None | Some(b'\n' | b'\r')) {
+        return None;
     }
     report(cx, kind, s, e)
 }
