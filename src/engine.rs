@@ -326,7 +326,7 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     }
     // Words that open a login's position in system logs (`for`, `user`,
     // `home`, …): one length test, then a comparison.
-    if (2..=5).contains(&n) && is_login_word(&hay[s..e]) {
+    if (2..=9).contains(&n) && is_login_word(&hay[s..e]) {
         if let Some(end) = login::at(cx, s, e) {
             return end;
         }
@@ -386,6 +386,12 @@ fn is_login_word(w: &[u8]) -> bool {
             | b"by"
             | b"add"
             | b"Set"
+            | b"to"
+            | b"sudo"
+            | b"perm"
+            | b"name"
+            | b"staging"
+            | b"usercache"
     )
 }
 

@@ -243,6 +243,11 @@ fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
     } else {
         s
     };
+    // A login at a sentence's end keeps no full stop (`authorizationID=dmitry.s.`).
+    let mut e = e;
+    while kind == Kind::UserId && e > s + 1 && cx.hay[e - 1] == b'.' {
+        e -= 1;
+    }
     let v = &cx.hay[s..e];
     if e > s && v.len() >= min_len(kind) && !placeholder(v) && !nobody(cx, kind, s, v) {
         cx.emit(s, e, kind, 0.8, Needs::Nothing);

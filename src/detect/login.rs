@@ -12,6 +12,12 @@
 //! | `X HIER_DIRECT/…` | the user column of Squid's native log | Squid |
 //! | `acls to: a,b` | `Changing view acls to: yarn,ivanp` | Hadoop/Spark |
 //! | `/home/X/`, `/Users/X/`, `C:\Users\X\`, `/user/X/` | `PWD=/home/ivanp/crm` | paths |
+//! | `/usercache/X/`, `/staging/X/` | `/mnt/yarn/usercache/ivanp/appcache` | YARN, MapReduce |
+//! | `(to T) X on` | `su: (to root) ivanp on pts/1` | su |
+//! | `sudo: X : ` | `sudo:   ivanp : 3 incorrect password attempts ;` | sudo |
+//! | `perm=X:group:mode` | `perm=ivanp:supergroup:rw-r--r--` | HDFS audit |
+//! | `new user: name=X,` | `new group: name=ivanp, GID=1007` | useradd, groupadd |
+//! | `by user X` | `submitted by user ivanp` | YARN |
 //!
 //! Service and system accounts (`root`, `daemon`, `www-data`, `hdfs`, …:
 //! `service_accounts` in `patterns/user_id.toml`) identify nobody and are
@@ -145,9 +151,12 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         b"user" | b"User" => {
             let prev = word_before(hay, s);
             if next(e) == Some(b' ')
-                && matches!(prev, b"of" | b"from" | b"Invalid" | b"invalid" | b"illegal")
+                && matches!(
+                    prev,
+                    b"of" | b"from" | b"by" | b"Invalid" | b"invalid" | b"illegal"
+                )
             {
-                let conf = if matches!(prev, b"of" | b"from") {
+                let conf = if matches!(prev, b"of" | b"from" | b"by") {
                     SURE
                 } else {
                     TRIED
@@ -183,8 +192,69 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             }
             None
         }
-        b"home" if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') => {
+        // Home folders; YARN's per-user cache and MapReduce's staging
+        // folders (`/usercache/X/appcache`, `/mapred/staging/X/.staging`).
+        b"home" | b"usercache" | b"staging"
+            if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') =>
+        {
             folder(cx, e + 1, b'/')
+        }
+        // su: `(to root) X on pts/1`.
+        b"to" if bytes::before(hay, s) == Some(b'(') && next(e) == Some(b' ') => {
+            let close = e + 1 + memchr::memchr(b')', &hay[e + 1..(e + 40).min(hay.len())])?;
+            if next(close + 1) != Some(b' ') {
+                return None;
+            }
+            let ls = close + 2;
+            let le = login_end(hay, ls);
+            if hay[le..].starts_with(b" on ") {
+                report(cx, ls, le, SURE)
+            } else {
+                None
+            }
+        }
+        // sudo: `sudo:   X : 3 incorrect password attempts ; TTY=…`,
+        // `sudo: X : command not allowed ; …`.
+        b"sudo" if next(e) == Some(b':') => {
+            let mut ls = e + 1;
+            while next(ls) == Some(b' ') {
+                ls += 1;
+            }
+            let le = login_end(hay, ls);
+            if hay[le..].starts_with(b" : ") {
+                report(cx, ls, le, SURE)
+            } else {
+                None
+            }
+        }
+        // HDFS audit: `perm=X:group:rwxr-xr-x`, the owner first.
+        b"perm" if next(e) == Some(b'=') => {
+            let le = login_end(hay, e + 1);
+            let group_end = login_end(hay, le + 1);
+            if next(le) == Some(b':') && next(group_end) == Some(b':') {
+                report(cx, e + 1, le, SURE)
+            } else {
+                None
+            }
+        }
+        // useradd/groupadd/userdel: `new user: name=X, UID=…`,
+        // `group added to /etc/group: name=X, GID=…`.
+        b"name" if next(e) == Some(b'=') && s >= 2 && &hay[s - 2..s] == b": " => {
+            let head = &hay[s.saturating_sub(24)..s - 2];
+            let account = head.ends_with(b"new user")
+                || head.ends_with(b"new group")
+                || head.ends_with(b"/etc/group")
+                || head.ends_with(b"/etc/gshadow")
+                || head.ends_with(b"/etc/passwd")
+                || head.ends_with(b"/etc/shadow")
+                || head.ends_with(b"delete user")
+                || head.ends_with(b"removed group");
+            let le = login_end(hay, e + 1);
+            if account && next(le) == Some(b',') {
+                report(cx, e + 1, le, SURE)
+            } else {
+                None
+            }
         }
         b"Users" => match (bytes::before(hay, s), next(e)) {
             (Some(b'/'), Some(b'/')) => folder(cx, e + 1, b'/'),
