@@ -890,6 +890,9 @@ impl Cx<'_> {
             || self
                 .context
                 .mentions(self.hay, start, end, RARE, &mut self.hits)
+            // A key written as one word (`<УдостоверениеЛичности номер=…>`,
+            // `idCardNo`) holds no loose context word.
+            || self.field(start).is_some_and(|f| f.for_kinds & RARE != 0)
     }
 
     /// Reports a finding at exactly `confidence`, whatever the words around

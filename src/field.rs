@@ -70,6 +70,47 @@ fn bare_key(hay: &[u8], ke: usize, floor: usize) -> Option<(usize, usize)> {
     (ks < ke).then_some((ks, ke))
 }
 
+/// Attribute names that say only "the number of": the element they sit
+/// on names what it is (`<УдостоверениеЛичности номер="…">`).
+const GENERIC_ATTRIBUTES: &[&[u8]] = &[
+    b"number",
+    b"num",
+    b"no",
+    b"nomer",
+    b"value",
+    b"\xD0\xBD\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80", // номер
+    b"\xD0\x9D\xD0\xBE\xD0\xBC\xD0\xB5\xD1\x80", // Номер
+    b"\xD0\xB7\xD0\xBD\xD0\xB0\xD1\x87\xD0\xB5\xD0\xBD\xD0\xB8\xD0\xB5", // значение
+];
+
+/// For a generic attribute (`номер`, `number`) of an XML element, the
+/// element's name (namespace prefix dropped), when the attribute sits in
+/// the element's opening tag on this line.
+fn element_of_generic_attribute(
+    hay: &[u8],
+    key: (usize, usize),
+    ls: usize,
+) -> Option<(usize, usize)> {
+    let k = &hay[key.0..key.1];
+    if !GENERIC_ATTRIBUTES.iter().any(|g| g.eq_ignore_ascii_case(k)) {
+        return None;
+    }
+    let lt = memchr::memrchr(b'<', &hay[ls..key.0])? + ls;
+    // Between `<` and the attribute: the name, then other attributes.
+    if hay[lt + 1..key.0].contains(&b'>') {
+        return None;
+    }
+    let mut ne = lt + 1;
+    while ne < key.0 && (key_byte(hay[ne]) || hay[ne] == b':') {
+        ne += 1;
+    }
+    let mut ns = lt + 1;
+    if let Some(c) = hay[ns..ne].iter().rposition(|&b| b == b':') {
+        ns += c + 1;
+    }
+    (ns < ne && hay[ne] == b' ').then_some((ns, ne))
+}
+
 /// The quoted key ending with the quote at `q` (`"key"` or `\"key\"`).
 fn quoted_key(hay: &[u8], q: usize, floor: usize, escaped: bool) -> Option<(usize, usize)> {
     let doubled = !escaped && q > floor && hay[q - 1] == hay[q];
@@ -181,7 +222,14 @@ pub fn of(hay: &[u8], start: usize) -> Option<Field> {
             let key = match hay.get(ke.wrapping_sub(1)) {
                 Some(b'"') if escaped => quoted_key(hay, ke - 1, ls, true)?,
                 Some(b'"' | b'\'') => quoted_key(hay, ke - 1, ls, false)?,
-                _ => bare_key(hay, ke, ls)?,
+                _ => {
+                    let key = bare_key(hay, ke, ls)?;
+                    if hay[sep] == b'=' {
+                        element_of_generic_attribute(hay, key, ls).unwrap_or(key)
+                    } else {
+                        key
+                    }
+                }
             };
             Some(Field {
                 key,

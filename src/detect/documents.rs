@@ -3,7 +3,8 @@
 //!
 //! - `id_card`: 9 digits next to удостоверение личности / жеке куәлік / ID card;
 //! - `passport`: `N` + 8 digits next to паспорт / төлқұжат / passport;
-//! - `driver_licence`: 9 digits or two letters + 6 digits next to
+//! - `driver_licence`: 9 digits or two letters + 6 digits (7 after a
+//!   driver's word) next to
 //!   водительское удостоверение / жүргізуші куәлігі / driver's licence;
 //! - `postcode`: 6 digits (050000) next to индекс / пошта индексі / postcode
 //!   or heading an address (`050000, Казахстан, …`), or the 2015 form `A01P3K4` / `A01 P3K4` (a region letter, two digits,
@@ -23,8 +24,41 @@ pub(crate) fn nine(cx: &mut Cx, s: usize, e: usize) -> bool {
     if super::all_same(&cx.hay[s..e]) || !cx.rare_words_near(s, e) {
         return false;
     }
-    cx.emit(s, e, Kind::IdCard, 0.85, Needs::Context)
-        || cx.emit(s, e, Kind::DriverLicence, 0.85, Needs::Context)
+    // `удостоверение` alone is an ID card in Kazakhstan usage; a driver's
+    // word before it (`вод.`, `водительское`, `жүргізуші`, `driver`) makes
+    // it a licence, even where the long phrase is cut by the window.
+    let order = if driver_word_before(cx.hay, s) {
+        [Kind::DriverLicence, Kind::IdCard]
+    } else {
+        [Kind::IdCard, Kind::DriverLicence]
+    };
+    order
+        .into_iter()
+        .any(|kind| cx.emit(s, e, kind, 0.85, Needs::Context))
+}
+
+/// Whether a driver's-licence word stands in the 64 bytes before `s` on
+/// its line.
+fn driver_word_before(hay: &[u8], s: usize) -> bool {
+    let from = s.saturating_sub(64);
+    let ls = memchr::memrchr(b'\n', &hay[from..s]).map_or(from, |p| from + p + 1);
+    let w = &hay[ls..s];
+    const WORDS: &[&str] = &[
+        "водит",
+        "Водит",
+        "ВОДИТ",
+        "вод.",
+        "Вод.",
+        "ВУ",
+        "жүргізуші",
+        "Жүргізуші",
+        "driv",
+        "Driv",
+        "DRIV",
+    ];
+    WORDS
+        .iter()
+        .any(|d| memchr::memmem::find(w, d.as_bytes()).is_some())
 }
 
 /// A 6-digit run: an old postcode when a context word says so, or at the
@@ -176,7 +210,11 @@ pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     if w.len() == 2 && w.iter().all(u8::is_ascii_uppercase) && hay.get(e) == Some(&b' ') {
         let d = e + 1;
         let de = d + hay[d..].iter().take_while(|&&b| is_digit(b)).count();
-        if de - d == 6 && bytes::numeric_right_ok(hay, de) {
+        // Two letters and six digits; seven after a driver's word (`вод.
+        // уд. KZ 0481576`), the form on licences issued since 2015.
+        let digits = de - d;
+        let fits = digits == 6 || digits == 7 && driver_word_before(hay, s);
+        if fits && bytes::numeric_right_ok(hay, de) {
             return cx
                 .emit(s, de, Kind::DriverLicence, 0.85, Needs::Context)
                 .then_some(de);
