@@ -8,7 +8,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::anonymize::{self, Target};
+use crate::baseline::Baseline;
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+use crate::gate;
 use crate::input;
 use crate::key::{self, Key};
 use crate::kind::KindSet;
@@ -365,6 +367,8 @@ struct ScanArgs {
     /// Bytes per chunk (for tests of chunk borders).
     #[arg(long, hide = true, default_value_t = 4 << 20)]
     chunk_size: usize,
+    #[command(flatten)]
+    gate: crate::gate::GateArgs,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -446,10 +450,40 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
+    let fail = match gate::FailOn::parse(args.gate.fail_on.as_deref(), args.gate.fail_confidence) {
+        Ok(f) => f,
+        Err(e) => {
+            crate::say!("qorgau: {e}");
+            return 2;
+        }
+    };
+    let exemptions = match gate::Exemptions::load(&args.gate.exempt) {
+        Ok(x) => x,
+        Err(e) => {
+            crate::say!("qorgau: {e}");
+            return 2;
+        }
+    };
+    let baseline = match &args.gate.baseline {
+        Some(p) => match Baseline::load(p, &exemptions.fingerprinter) {
+            Ok(b) => Some(b),
+            Err(e) => {
+                crate::say!("qorgau: {e}");
+                return 2;
+            }
+        },
+        None => None,
+    };
+    let mut written = args
+        .gate
+        .write_baseline
+        .as_ref()
+        .map(|_| Baseline::new(&exemptions.fingerprinter));
     let (sources, errors) = input::resolve(&args.paths);
     for e in &errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
+    let (sources, ignored) = exemptions.filter(sources);
     let stdout = io::stdout();
     let color = match args.color {
         Color::Always => true,
@@ -464,7 +498,15 @@ fn scan_command(args: ScanArgs) -> i32 {
         table,
         ..pipeline::Options::default()
     };
-    let summary = match scan::run(&engine, &sources, &opts, sink.as_mut()) {
+    let mut gate = gate::Gate::new(
+        sink.as_mut(),
+        &exemptions,
+        baseline.as_ref(),
+        written.as_mut(),
+        fail,
+        ignored,
+    );
+    let summary = match scan::run(&engine, &sources, &opts, &mut gate) {
         Ok(s) => s,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
         Err(e) => {
@@ -472,6 +514,10 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
+    let tally = gate.tally.clone();
+    if let Some(line) = gate.summary.as_ref().and_then(gate::exempt_line) {
+        crate::say!("qorgau: {line}");
+    }
     if args.stats {
         let mb = summary.bytes as f64 / 1e6;
         crate::say!(
@@ -491,7 +537,23 @@ fn scan_command(args: ScanArgs) -> i32 {
             .count();
     if !errors.iter().all(input::ResolveError::is_skip) || summary.had_errors() {
         2
-    } else if summary.findings > 0 {
+    } else if let (Some(path), Some(b)) = (&args.gate.write_baseline, &written) {
+        match crate::anonymize::write_file_atomic(path, b.to_json().as_bytes()) {
+            Ok(()) => {
+                crate::say!(
+                    "qorgau: wrote {} findings to the baseline {} ({} fingerprints)",
+                    b.entries.len(),
+                    path.display(),
+                    b.scheme.scheme
+                );
+                0
+            }
+            Err(e) => {
+                crate::say!("qorgau: {}: {e}", path.display());
+                2
+            }
+        }
+    } else if tally.failing > 0 {
         1
     } else if skipped > 0 {
         crate::say!(

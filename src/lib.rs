@@ -16,7 +16,9 @@ macro_rules! say {
 }
 
 pub mod aliases;
+pub mod allow;
 pub mod anonymize;
+pub mod baseline;
 pub mod batch;
 pub mod bytes;
 pub mod checksum;
@@ -26,6 +28,8 @@ mod detect;
 pub mod engine;
 pub mod field;
 pub mod finding;
+pub mod fingerprint;
+pub mod gate;
 pub mod input;
 pub mod kanon;
 pub mod key;

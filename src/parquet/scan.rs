@@ -30,6 +30,9 @@ pub struct Hit {
     pub finding: Finding,
     /// The masked value.
     pub preview: String,
+    /// The cell's value (for fingerprints, allowlists and the inline marker;
+    /// never printed).
+    pub cell: Vec<u8>,
 }
 
 /// Per leaf: non-empty cells, cells with findings, findings per kind.
@@ -73,6 +76,7 @@ impl Scanner<'_> {
                 leaf: leaf as u32,
                 finding: *f,
                 preview: self.preview.clone(),
+                cell: value.to_vec(),
             });
         }
     }
@@ -275,6 +279,9 @@ pub fn scan_file(
                     preview: &h.preview,
                     row: Some(piece.first_row + u64::from(h.row)),
                     field: Some(&leaves.0[h.leaf as usize].path),
+                    fingerprint: None,
+                    value: &h.cell[h.finding.start..h.finding.end],
+                    line_text: &h.cell,
                 };
                 if let Err(e) = sink.finding(&record) {
                     sink_error = Some(e);
