@@ -44,6 +44,18 @@ enum Command {
     /// Exit status: 0 success, 2 error (the other inputs still run; a failed
     /// input leaves no output file).
     Anonymize(AnonymizeArgs),
+    /// Write the PII contract of tables and files: per column (per text
+    /// file) the kinds of personal data and the share of cells holding each.
+    ///
+    /// Exit status: 0 written, 2 error, 3 written but some input skipped.
+    Profile(crate::profile::ProfileArgs),
+    /// Check tables and files against their PII contract: fail when a
+    /// column gains a kind, a rate rises past the tolerance, or a new column
+    /// or file holds personal data.
+    ///
+    /// Exit status: 0 the contract holds, 1 it does not, 2 error, 3 it holds
+    /// but some input was skipped.
+    Check(crate::check::CheckArgs),
     /// Measure re-identification risk of a table: k-anonymity, l-diversity,
     /// prosecutor risk.
     ///
@@ -234,7 +246,7 @@ struct AnonymizeArgs {
 
 /// Extra keys for the key-decided kinds (shared by `scan` and `anonymize`).
 #[derive(Debug, Clone, clap::Args)]
-struct KeyArgs {
+pub(crate) struct KeyArgs {
     /// More keys whose values are of a kind, e.g. `cookie_id=my_session` or
     /// `user_id=abonent,lic_schet` (kinds: cookie_id, device_id, user_id,
     /// auth_token). Repeatable.
@@ -248,7 +260,7 @@ struct KeyArgs {
 }
 
 impl KeyArgs {
-    fn apply(
+    pub(crate) fn apply(
         &self,
         mut builder: crate::engine::EngineBuilder,
     ) -> Result<crate::engine::EngineBuilder, String> {
@@ -279,7 +291,7 @@ impl KeyArgs {
 
 /// How tables are read (shared by `scan` and `anonymize`).
 #[derive(Debug, Clone, clap::Args)]
-struct TableArgs {
+pub(crate) struct TableArgs {
     /// How to read inputs: by extension (`.csv`/`.tsv` are tables), or all
     /// as text, or all as tables.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
@@ -299,7 +311,7 @@ struct TableArgs {
 }
 
 impl TableArgs {
-    fn options(&self) -> Result<TableOptions, String> {
+    pub(crate) fn options(&self) -> Result<TableOptions, String> {
         let delimiter = match self.delimiter.as_deref() {
             None => None,
             Some("tab" | "\\t" | "\t") => Some(b'\t'),
@@ -389,6 +401,8 @@ pub fn run() -> i32 {
         Command::Anonymize(args) => anonymize_command(args),
         Command::Policy { action } => policy_command(action),
         Command::Risk(args) => risk_command(args),
+        Command::Profile(args) => crate::profile::run(args),
+        Command::Check(args) => crate::check::run(args),
         Command::Patterns { action } => patterns_command(action),
         Command::Synth {
             out,
@@ -678,7 +692,7 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
 }
 
 /// Sizes the global thread pool; false (after a message) for 0.
-fn set_threads(threads: Option<usize>) -> bool {
+pub(crate) fn set_threads(threads: Option<usize>) -> bool {
     if let Some(n) = threads {
         if n == 0 {
             crate::say!("qorgau: --threads must be at least 1");

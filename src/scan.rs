@@ -438,6 +438,15 @@ impl<'s> Emitter<'s> {
                 }
                 let path = self.name(*i);
                 summary.add_file(&path, &self.counts);
+                if self.layout.is_none() {
+                    // A last line without its newline still counts.
+                    let lines = if self.col > 0 {
+                        self.line
+                    } else {
+                        self.line - 1
+                    };
+                    summary.lines.insert(path.clone(), lines);
+                }
                 self.counts = [0; 32];
                 if let Some(layout) = self.layout.take() {
                     let profiles = self.profiles(&layout);

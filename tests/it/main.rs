@@ -5,6 +5,7 @@ mod anonymize;
 mod ci;
 mod cli;
 mod common;
+mod contract;
 mod corpus;
 mod faults;
 mod fixtures;
