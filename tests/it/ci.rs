@@ -310,3 +310,72 @@ fn sarif_has_stable_rules_help_and_partial_fingerprints() {
     assert_eq!(fps(&first).len(), 2);
     assert_eq!(fps(&first), fps(&moved), "fingerprints survive moved lines");
 }
+
+/// Microsoft's SARIF multitool (`npm install @microsoft/sarif-multitool`):
+/// `QORGAU_SARIF_MULTITOOL`, else `sarif-multitool` on PATH.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    if let Some(p) = std::env::var_os("QORGAU_SARIF_MULTITOOL") {
+        return Some(p.into());
+    }
+    Command::new("sarif-multitool")
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| "sarif-multitool".into())
+}
+
+#[test]
+fn scan_and_check_sarif_validate_against_the_sarif_2_1_0_schema() {
+    let Some(tool) = sarif_multitool() else {
+        eprintln!(
+            "SKIPPED: no SARIF multitool (npm install @microsoft/sarif-multitool; \
+             QORGAU_SARIF_MULTITOOL=PATH)"
+        );
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "wh/t.csv",
+        format!("id,iin,phone\n1,{IIN_A},{PHONE}\n2,{IIN_B},x\n").as_bytes(),
+    );
+    write(dir.path(), "wh/a.log", format!("iin {IIN_A}\n").as_bytes());
+    let scan = qorgau_in(dir.path(), &["scan", "-f", "sarif", "wh"], None);
+    assert_eq!(scan.code, 1);
+    write(dir.path(), "scan.sarif", scan.stdout.as_bytes());
+    write(dir.path(), "empty.csv", b"a\n1\n");
+    let profile = qorgau_in(dir.path(), &["profile", "empty.csv", "-o", "c.toml"], None);
+    assert_eq!(profile.code, 0, "{}", profile.stderr);
+    let check = qorgau_in(
+        dir.path(),
+        &[
+            "check",
+            "--contract",
+            "c.toml",
+            "-f",
+            "sarif",
+            "empty.csv",
+            "wh",
+        ],
+        None,
+    );
+    assert_eq!(check.code, 1);
+    write(dir.path(), "check.sarif", check.stdout.as_bytes());
+    for file in ["scan.sarif", "check.sarif"] {
+        let out = Command::new(&tool)
+            .args(["validate", file])
+            .current_dir(dir.path())
+            .output()
+            .expect("the multitool runs");
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        // The multitool exits 0 even on findings: read what it says.
+        assert!(out.status.success(), "{file}: {text}");
+        assert!(
+            !text.contains(": error ") && !text.contains(": warning "),
+            "{file}: {text}"
+        );
+        assert!(text.contains("Analysis completed successfully"), "{text}");
+    }
+}

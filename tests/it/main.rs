@@ -13,5 +13,6 @@ mod names;
 mod ner;
 mod parquet;
 mod patterns;
+mod precommit;
 mod risk;
 mod table;
