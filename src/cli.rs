@@ -366,6 +366,14 @@ struct ScanArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Text output: each file's path once, its findings below it and a
+    /// count per kind (the default on a terminal).
+    #[arg(long, overrides_with = "no_heading")]
+    heading: bool,
+    /// Text output: one `path:line:column:` line a finding (the default when
+    /// the output is not a terminal).
+    #[arg(long)]
+    no_heading: bool,
     /// No progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -505,7 +513,12 @@ fn scan_command(args: ScanArgs) -> i32 {
         Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
-    let mut sink = report::printer(args.format, out, color);
+    let heading = match (args.heading, args.no_heading) {
+        (true, _) => true,
+        (_, true) => false,
+        _ => stdout.is_terminal(),
+    };
+    let mut sink = report::printer(args.format, out, color, heading);
     let opts = pipeline::Options {
         chunk_size: args.chunk_size.max(1),
         progress: !args.no_progress,

@@ -235,10 +235,16 @@ pub enum Format {
     Summary,
 }
 
-/// A printer for `format` writing to `out`.
-pub fn printer<W: io::Write + 'static>(format: Format, out: W, color: bool) -> Box<dyn Sink> {
+/// A printer for `format` writing to `out`; `heading` groups the text
+/// format's findings under their file, with a count per kind.
+pub fn printer<W: io::Write + 'static>(
+    format: Format,
+    out: W,
+    color: bool,
+    heading: bool,
+) -> Box<dyn Sink> {
     match format {
-        Format::Text => Box::new(TextPrinter::new(out, color)),
+        Format::Text => Box::new(TextPrinter::new(out, color, heading)),
         Format::Jsonl => Box::new(JsonlPrinter::new(out)),
         Format::Json => Box::new(JsonPrinter::new(out)),
         Format::Sarif => Box::new(SarifPrinter::new(out)),

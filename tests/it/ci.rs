@@ -379,3 +379,31 @@ fn scan_and_check_sarif_validate_against_the_sarif_2_1_0_schema() {
         assert!(text.contains("Analysis completed successfully"), "{text}");
     }
 }
+
+#[test]
+fn headings_group_findings_per_file_with_a_count_per_kind() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a.log",
+        format!("iin {IIN_A}\nphone {PHONE}\niin {IIN_B}\n").as_bytes(),
+    );
+    write(dir.path(), "b.log", format!("{PHONE}\n").as_bytes());
+    let out = qorgau_in(dir.path(), &["scan", "--heading", "a.log", "b.log"], None);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines[0], "a.log");
+    assert!(lines[1].starts_with("  1:5: iin "), "{}", out.stdout);
+    assert_eq!(lines[4], "  3 findings: iin 2, phone 1");
+    assert_eq!(lines[6], "b.log");
+    assert_eq!(lines[8], "  1 finding: phone 1");
+    assert_no_value(&out.stdout, "text output");
+    // Piped, without --heading: one grep-style line a finding.
+    let plain = qorgau_in(dir.path(), &["scan", "a.log"], None);
+    assert!(
+        plain.stdout.starts_with("a.log:1:5: iin "),
+        "{}",
+        plain.stdout
+    );
+    assert_eq!(plain.stdout.lines().count(), 3);
+}
