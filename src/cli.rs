@@ -8,7 +8,6 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::anonymize::{self, Target};
-use crate::baseline::Baseline;
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
 use crate::gate;
 use crate::input;
@@ -472,40 +471,18 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
-    let fail = match gate::FailOn::parse(args.gate.fail_on.as_deref(), args.gate.fail_confidence) {
-        Ok(f) => f,
+    let mut prepared = match args.gate.prepare() {
+        Ok(p) => p,
         Err(e) => {
             crate::say!("qorgau: {e}");
             return 2;
         }
     };
-    let exemptions = match gate::Exemptions::load(&args.gate.exempt) {
-        Ok(x) => x,
-        Err(e) => {
-            crate::say!("qorgau: {e}");
-            return 2;
-        }
-    };
-    let baseline = match &args.gate.baseline {
-        Some(p) => match Baseline::load(p, &exemptions.fingerprinter) {
-            Ok(b) => Some(b),
-            Err(e) => {
-                crate::say!("qorgau: {e}");
-                return 2;
-            }
-        },
-        None => None,
-    };
-    let mut written = args
-        .gate
-        .write_baseline
-        .as_ref()
-        .map(|_| Baseline::new(&exemptions.fingerprinter));
     let (sources, errors) = input::resolve(&args.paths);
     for e in &errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
-    let (sources, ignored) = exemptions.filter(sources);
+    let (sources, ignored) = prepared.exemptions.filter(sources);
     let stdout = io::stdout();
     let color = match args.color {
         Color::Always => true,
@@ -525,13 +502,10 @@ fn scan_command(args: ScanArgs) -> i32 {
         table,
         ..pipeline::Options::default()
     };
-    let mut gate = gate::Gate::new(
+    let mut gate = prepared.gate(
         sink.as_mut(),
-        &exemptions,
-        baseline.as_ref(),
-        written.as_mut(),
-        fail,
         ignored,
+        matches!(args.format, Format::Jsonl | Format::Json | Format::Sarif),
     );
     let summary = match scan::run(&engine, &sources, &opts, &mut gate) {
         Ok(s) => s,
@@ -564,22 +538,8 @@ fn scan_command(args: ScanArgs) -> i32 {
             .count();
     if !errors.iter().all(input::ResolveError::is_skip) || summary.had_errors() {
         2
-    } else if let (Some(path), Some(b)) = (&args.gate.write_baseline, &written) {
-        match crate::anonymize::write_file_atomic(path, b.to_json().as_bytes()) {
-            Ok(()) => {
-                crate::say!(
-                    "qorgau: wrote {} findings to the baseline {} ({} fingerprints)",
-                    b.entries.len(),
-                    path.display(),
-                    b.scheme.scheme
-                );
-                0
-            }
-            Err(e) => {
-                crate::say!("qorgau: {}: {e}", path.display());
-                2
-            }
-        }
+    } else if let Some(path) = &args.gate.write_baseline {
+        prepared.write_baseline(path)
     } else if tally.failing > 0 {
         1
     } else if skipped > 0 {

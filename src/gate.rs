@@ -65,6 +65,109 @@ pub struct GateArgs {
     pub fail_confidence: Option<f32>,
 }
 
+/// Why the gate's flags or files do not hold. Messages never hold a value
+/// or key material.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GateError {
+    /// A bad flag (`--fail-on`, `--fail-confidence`).
+    Flag(String),
+    Policy(crate::policy::PolicyError),
+    Ignore(crate::allow::IgnoreError),
+    Key(crate::key::KeyError),
+    Baseline(crate::baseline::BaselineError),
+}
+
+impl std::fmt::Display for GateError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            GateError::Flag(m) => f.write_str(m),
+            GateError::Policy(e) => write!(f, "policy: {e}"),
+            GateError::Ignore(e) => e.fmt(f),
+            GateError::Key(e) => e.fmt(f),
+            GateError::Baseline(e) => e.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for GateError {}
+
+/// Everything `scan`'s gate flags load: exemptions, the baseline to read,
+/// the one to write, and what fails.
+#[derive(Debug)]
+pub struct Prepared {
+    pub exemptions: Exemptions,
+    pub baseline: Option<Baseline>,
+    pub written: Option<Baseline>,
+    pub fail: FailOn,
+}
+
+impl GateArgs {
+    /// Reads the policy, ignore file, key and baseline the flags name.
+    ///
+    /// # Errors
+    /// A [`GateError`] naming the flag or file.
+    pub fn prepare(&self) -> Result<Prepared, GateError> {
+        let fail = FailOn::parse(self.fail_on.as_deref(), self.fail_confidence)
+            .map_err(GateError::Flag)?;
+        let exemptions = Exemptions::load(&self.exempt)?;
+        let baseline = match &self.baseline {
+            Some(p) => {
+                Some(Baseline::load(p, &exemptions.fingerprinter).map_err(GateError::Baseline)?)
+            }
+            None => None,
+        };
+        let written = self
+            .write_baseline
+            .as_ref()
+            .map(|_| Baseline::new(&exemptions.fingerprinter));
+        Ok(Prepared {
+            exemptions,
+            baseline,
+            written,
+            fail,
+        })
+    }
+}
+
+impl Prepared {
+    /// The gate in front of `inner`; `shown` whether the printer shows
+    /// fingerprints.
+    pub fn gate<'a>(&'a mut self, inner: &'a mut dyn Sink, ignored: u64, shown: bool) -> Gate<'a> {
+        Gate::new(
+            inner,
+            &self.exemptions,
+            self.baseline.as_ref(),
+            self.written.as_mut(),
+            self.fail,
+            ignored,
+        )
+        .with_fingerprints(shown)
+    }
+
+    /// Writes the collected baseline to `path`; the exit code (0, or 2
+    /// after a message).
+    pub fn write_baseline(&self, path: &Path) -> i32 {
+        let Some(b) = &self.written else {
+            return 2;
+        };
+        match crate::anonymize::write_file_atomic(path, b.to_json().as_bytes()) {
+            Ok(()) => {
+                crate::say!(
+                    "qorgau: wrote {} findings to the baseline {} ({} fingerprints)",
+                    b.entries.len(),
+                    path.display(),
+                    b.scheme.scheme
+                );
+                0
+            }
+            Err(e) => {
+                crate::say!("qorgau: {}: {e}", path.display());
+                2
+            }
+        }
+    }
+}
+
 /// Exemptions loaded from the flags.
 #[derive(Debug)]
 pub struct Exemptions {
@@ -77,10 +180,10 @@ impl Exemptions {
     /// Reads the policy, the ignore file and the key.
     ///
     /// # Errors
-    /// A message naming the file that does not hold.
-    pub fn load(args: &ExemptArgs) -> Result<Exemptions, String> {
+    /// A [`GateError`] naming the file that does not hold.
+    pub fn load(args: &ExemptArgs) -> Result<Exemptions, GateError> {
         let policy = match &args.policy {
-            Some(p) => Some(Policy::load(p).map_err(|e| format!("policy: {e}"))?),
+            Some(p) => Some(Policy::load(p).map_err(GateError::Policy)?),
             None => None,
         };
         let file = match (&args.ignore_file, args.no_ignore) {
@@ -92,8 +195,8 @@ impl Exemptions {
             .as_ref()
             .map(|p| p.allow_paths.clone())
             .unwrap_or_default();
-        let ignored = Ignored::load(file.as_deref(), &paths).map_err(|e| e.to_string())?;
-        let key = Key::load(args.key_file.as_deref()).map_err(|e| e.to_string())?;
+        let ignored = Ignored::load(file.as_deref(), &paths).map_err(GateError::Ignore)?;
+        let key = Key::load(args.key_file.as_deref()).map_err(GateError::Key)?;
         Ok(Exemptions {
             policy,
             ignored,
@@ -180,6 +283,9 @@ pub struct Gate<'a> {
     ignored_files: u64,
     marker: memchr::memmem::Finder<'static>,
     buf: Vec<u8>,
+    /// Whether reported findings carry their fingerprint (formats that
+    /// print it); baselines and `[allow] fingerprints` make them anyway.
+    fingerprints: bool,
     pub tally: Tally,
     /// The summary as the printer got it (exemptions taken off), once
     /// finished.
@@ -206,9 +312,17 @@ impl<'a> Gate<'a> {
             ignored_files,
             marker: memchr::memmem::Finder::new(MARKER),
             buf: Vec::new(),
+            fingerprints: true,
             tally: Tally::default(),
             summary: None,
         }
+    }
+
+    /// Whether the printer shows fingerprints (`jsonl`, `json`, `sarif`):
+    /// when it does not and nothing else needs them, none is made.
+    pub fn with_fingerprints(mut self, shown: bool) -> Self {
+        self.fingerprints = shown;
+        self
     }
 
     fn exempt(&mut self, r: &Record, why: &'static str) {
@@ -236,32 +350,48 @@ impl Sink for Gate<'_> {
             self.exempt(r, why);
             return Ok(());
         }
-        let fp = self.ex.fingerprinter.of(r.kind, r.value, &mut self.buf);
-        if self
+        let by_fingerprint = self
             .ex
             .policy
             .as_ref()
-            .is_some_and(|p| p.allow_fingerprints.contains(&fp))
+            .is_some_and(|p| !p.allow_fingerprints.is_empty());
+        let fp = if self.fingerprints
+            || by_fingerprint
+            || self.baseline.is_some()
+            || self.write.is_some()
         {
-            self.exempt(r, "fingerprints");
-            return Ok(());
-        }
-        if let Some(w) = self.write.as_deref_mut() {
-            w.insert(r.path, r.kind.id(), &fp);
-        }
-        if self
-            .baseline
-            .is_some_and(|b| b.contains(r.path, r.kind.id(), &fp))
-        {
-            self.exempt(r, "baseline");
-            return Ok(());
+            Some(self.ex.fingerprinter.of(r.kind, r.value, &mut self.buf))
+        } else {
+            None
+        };
+        if let Some(fp) = &fp {
+            if by_fingerprint
+                && self
+                    .ex
+                    .policy
+                    .as_ref()
+                    .is_some_and(|p| p.allow_fingerprints.contains(fp))
+            {
+                self.exempt(r, "fingerprints");
+                return Ok(());
+            }
+            if let Some(w) = self.write.as_deref_mut() {
+                w.insert(r.path, r.kind.id(), fp);
+            }
+            if self
+                .baseline
+                .is_some_and(|b| b.contains(r.path, r.kind.id(), fp))
+            {
+                self.exempt(r, "baseline");
+                return Ok(());
+            }
         }
         self.tally.reported += 1;
         if self.fail.fails(r.kind, r.confidence) {
             self.tally.failing += 1;
         }
         let record = Record {
-            fingerprint: Some(&fp),
+            fingerprint: fp.as_deref(),
             ..r.clone()
         };
         self.inner.finding(&record)

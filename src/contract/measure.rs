@@ -96,7 +96,7 @@ pub fn measure(args: &MeasureArgs, skip: &[PathBuf]) -> Result<Measured, String>
         .keys
         .apply(Engine::builder().min_confidence(args.min_confidence))?
         .build();
-    let exemptions = Exemptions::load(&args.exempt)?;
+    let exemptions = Exemptions::load(&args.exempt).map_err(|e| e.to_string())?;
     let (inputs, resolve_errors) = input::resolve_inputs_skipping(&args.paths, skip);
     let sources: Vec<Source> = inputs.into_iter().map(|i| i.source).collect();
     for e in &resolve_errors {
@@ -116,7 +116,8 @@ pub fn measure(args: &MeasureArgs, skip: &[PathBuf]) -> Result<Measured, String>
         None,
         FailOn::default(),
         ignored,
-    );
+    )
+    .with_fingerprints(false);
     let raw = crate::scan::run(&engine, &sources, &opts, &mut gate)
         .map_err(|e| format!("output: {e}"))?;
     let summary = gate.summary.take().unwrap_or(raw);
