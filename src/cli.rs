@@ -9,6 +9,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::anonymize::{self, Target};
 use crate::engine::{Engine, DEFAULT_MIN_CONFIDENCE};
+use crate::gate;
 use crate::input;
 use crate::key::{self, Key};
 use crate::kind::KindSet;
@@ -42,6 +43,18 @@ enum Command {
     /// Exit status: 0 success, 2 error (the other inputs still run; a failed
     /// input leaves no output file).
     Anonymize(AnonymizeArgs),
+    /// Write the PII contract of tables and files: per column (per text
+    /// file) the kinds of personal data and the share of cells holding each.
+    ///
+    /// Exit status: 0 written, 2 error, 3 written but some input skipped.
+    Profile(crate::profile::ProfileArgs),
+    /// Check tables and files against their PII contract: fail when a
+    /// column gains a kind, a rate rises past the tolerance, or a new column
+    /// or file holds personal data.
+    ///
+    /// Exit status: 0 the contract holds, 1 it does not, 2 error, 3 it holds
+    /// but some input was skipped.
+    Check(crate::check::CheckArgs),
     /// Measure re-identification risk of a table: k-anonymity, l-diversity,
     /// prosecutor risk.
     ///
@@ -232,7 +245,7 @@ struct AnonymizeArgs {
 
 /// Extra keys for the key-decided kinds (shared by `scan` and `anonymize`).
 #[derive(Debug, Clone, clap::Args)]
-struct KeyArgs {
+pub(crate) struct KeyArgs {
     /// More keys whose values are of a kind, e.g. `cookie_id=my_session` or
     /// `user_id=abonent,lic_schet` (kinds: cookie_id, device_id, user_id,
     /// auth_token). Repeatable.
@@ -246,7 +259,7 @@ struct KeyArgs {
 }
 
 impl KeyArgs {
-    fn apply(
+    pub(crate) fn apply(
         &self,
         mut builder: crate::engine::EngineBuilder,
     ) -> Result<crate::engine::EngineBuilder, String> {
@@ -277,7 +290,7 @@ impl KeyArgs {
 
 /// How tables are read (shared by `scan` and `anonymize`).
 #[derive(Debug, Clone, clap::Args)]
-struct TableArgs {
+pub(crate) struct TableArgs {
     /// How to read inputs: by extension (`.csv`/`.tsv` are tables), or all
     /// as text, or all as tables.
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
@@ -297,7 +310,7 @@ struct TableArgs {
 }
 
 impl TableArgs {
-    fn options(&self) -> Result<TableOptions, String> {
+    pub(crate) fn options(&self) -> Result<TableOptions, String> {
         let delimiter = match self.delimiter.as_deref() {
             None => None,
             Some("tab" | "\\t" | "\t") => Some(b'\t'),
@@ -352,6 +365,14 @@ struct ScanArgs {
     /// Colour in text output.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     color: Color,
+    /// Text output: each file's path once, its findings below it and a
+    /// count per kind (the default on a terminal).
+    #[arg(long, overrides_with = "no_heading")]
+    heading: bool,
+    /// Text output: one `path:line:column:` line a finding (the default when
+    /// the output is not a terminal).
+    #[arg(long)]
+    no_heading: bool,
     /// No progress bar.
     #[arg(long)]
     no_progress: bool,
@@ -365,6 +386,8 @@ struct ScanArgs {
     /// Bytes per chunk (for tests of chunk borders).
     #[arg(long, hide = true, default_value_t = 4 << 20)]
     chunk_size: usize,
+    #[command(flatten)]
+    gate: crate::gate::GateArgs,
 }
 
 /// Runs the command line and returns the process exit code.
@@ -385,6 +408,8 @@ pub fn run() -> i32 {
         Command::Anonymize(args) => anonymize_command(args),
         Command::Policy { action } => policy_command(action),
         Command::Risk(args) => risk_command(args),
+        Command::Profile(args) => crate::profile::run(args),
+        Command::Check(args) => crate::check::run(args),
         Command::Patterns { action } => patterns_command(action),
         Command::Synth {
             out,
@@ -446,10 +471,18 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
+    let mut prepared = match args.gate.prepare() {
+        Ok(p) => p,
+        Err(e) => {
+            crate::say!("qorgau: {e}");
+            return 2;
+        }
+    };
     let (sources, errors) = input::resolve(&args.paths);
     for e in &errors {
         crate::say!("qorgau: {}: {}", e.arg, e.message);
     }
+    let (sources, ignored) = prepared.exemptions.filter(sources);
     let stdout = io::stdout();
     let color = match args.color {
         Color::Always => true,
@@ -457,14 +490,24 @@ fn scan_command(args: ScanArgs) -> i32 {
         Color::Auto => stdout.is_terminal() && std::env::var_os("NO_COLOR").is_none(),
     };
     let out = io::BufWriter::with_capacity(64 << 10, stdout.lock());
-    let mut sink = report::printer(args.format, out, color);
+    let heading = match (args.heading, args.no_heading) {
+        (true, _) => true,
+        (_, true) => false,
+        _ => stdout.is_terminal(),
+    };
+    let mut sink = report::printer(args.format, out, color, heading);
     let opts = pipeline::Options {
         chunk_size: args.chunk_size.max(1),
         progress: !args.no_progress,
         table,
         ..pipeline::Options::default()
     };
-    let summary = match scan::run(&engine, &sources, &opts, sink.as_mut()) {
+    let mut gate = prepared.gate(
+        sink.as_mut(),
+        ignored,
+        matches!(args.format, Format::Jsonl | Format::Json | Format::Sarif),
+    );
+    let summary = match scan::run(&engine, &sources, &opts, &mut gate) {
         Ok(s) => s,
         Err(e) if e.kind() == io::ErrorKind::BrokenPipe => return 0,
         Err(e) => {
@@ -472,6 +515,10 @@ fn scan_command(args: ScanArgs) -> i32 {
             return 2;
         }
     };
+    let tally = gate.tally.clone();
+    if let Some(line) = gate.summary.as_ref().and_then(gate::exempt_line) {
+        crate::say!("qorgau: {line}");
+    }
     if args.stats {
         let mb = summary.bytes as f64 / 1e6;
         crate::say!(
@@ -491,7 +538,9 @@ fn scan_command(args: ScanArgs) -> i32 {
             .count();
     if !errors.iter().all(input::ResolveError::is_skip) || summary.had_errors() {
         2
-    } else if summary.findings > 0 {
+    } else if let Some(path) = &args.gate.write_baseline {
+        prepared.write_baseline(path)
+    } else if tally.failing > 0 {
         1
     } else if skipped > 0 {
         crate::say!(
@@ -616,7 +665,7 @@ fn patterns_command(action: Option<PatternsAction>) -> i32 {
 }
 
 /// Sizes the global thread pool; false (after a message) for 0.
-fn set_threads(threads: Option<usize>) -> bool {
+pub(crate) fn set_threads(threads: Option<usize>) -> bool {
     if let Some(n) = threads {
         if n == 0 {
             crate::say!("qorgau: --threads must be at least 1");

@@ -16,16 +16,22 @@ macro_rules! say {
 }
 
 pub mod aliases;
+pub mod allow;
 pub mod anonymize;
+pub mod baseline;
 pub mod batch;
 pub mod bytes;
+pub mod check;
 pub mod checksum;
 pub mod cli;
 pub mod context;
+pub mod contract;
 mod detect;
 pub mod engine;
 pub mod field;
 pub mod finding;
+pub mod fingerprint;
+pub mod gate;
 pub mod input;
 pub mod kanon;
 pub mod key;
@@ -37,6 +43,7 @@ pub mod parquet;
 pub mod patterns;
 pub mod pipeline;
 pub mod policy;
+pub mod profile;
 pub mod report;
 pub mod risk;
 pub mod scan;

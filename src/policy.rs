@@ -5,7 +5,7 @@
 //! line and key. Without a file, the embedded default tags everything and
 //! generalizes IINs.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashSet};
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -83,6 +83,14 @@ vehicle_plate = "token"
 values = []
 # Regular expressions over the raw value.
 patterns = []
+# Fingerprints (the `fingerprint` field of `scan --format jsonl`): a value
+# allowed without writing it down.
+fingerprints = []
+# The documented test values: test card numbers, example IBANs, the
+# documentation IP ranges, example.com addresses (docs/ci.md lists them).
+test_data = false
+# scan/profile/check: paths never reported (gitignore syntax, as .qorgauignore).
+paths = []
 "#;
 
 /// A loaded policy.
@@ -96,6 +104,12 @@ pub struct Policy {
     allow_values: Vec<String>,
     allow_normalized: HashSet<(Kind, Vec<u8>)>,
     allow_patterns: Vec<regex::bytes::Regex>,
+    /// `[allow] fingerprints`: values allowed by their fingerprint.
+    pub allow_fingerprints: BTreeSet<String>,
+    /// `[allow] test_data`: the documented test values are allowed.
+    pub allow_test_data: bool,
+    /// `[allow] paths`: gitignore-syntax patterns of paths never reported.
+    pub allow_paths: Vec<String>,
     /// The policy's text, for its SHA-256 in the manifest.
     pub text: String,
     /// Where it came from (`<default>` for the embedded one).
@@ -134,6 +148,12 @@ struct RawAllow {
     values: Vec<String>,
     #[serde(default)]
     patterns: Vec<Spanned<String>>,
+    #[serde(default)]
+    fingerprints: Vec<Spanned<String>>,
+    #[serde(default)]
+    test_data: bool,
+    #[serde(default)]
+    paths: Vec<String>,
 }
 
 impl Policy {
@@ -214,6 +234,21 @@ impl Policy {
                 .map_err(|e| at(p.span(), format!("[allow] patterns: {e}")))?;
             allow_patterns.push(re);
         }
+        let mut allow_fingerprints = BTreeSet::new();
+        for f in &raw.allow.fingerprints {
+            let v = f.get_ref().trim().to_ascii_lowercase();
+            if v.len() != crate::fingerprint::HEX_LEN || !v.bytes().all(|b| b.is_ascii_hexdigit()) {
+                return Err(at(
+                    f.span(),
+                    format!(
+                        "[allow] fingerprints: {:?} is not a fingerprint ({} hex digits)",
+                        f.get_ref(),
+                        crate::fingerprint::HEX_LEN
+                    ),
+                ));
+            }
+            allow_fingerprints.insert(v);
+        }
         let allow_normalized = raw
             .allow
             .values
@@ -233,6 +268,9 @@ impl Policy {
             allow_values: raw.allow.values,
             allow_normalized,
             allow_patterns,
+            allow_fingerprints,
+            allow_test_data: raw.allow.test_data,
+            allow_paths: raw.allow.paths,
             text: text.to_string(),
             origin: origin.to_string(),
         })
@@ -273,13 +311,23 @@ impl Policy {
     /// Whether the value is allowlisted (compared in canonical form, so any
     /// spelling of a listed phone matches).
     pub fn allows(&self, kind: Kind, raw: &[u8]) -> bool {
+        self.allows_why(kind, raw).is_some()
+    }
+
+    /// Why the value is allowlisted: `values`, `patterns` or `test_data`
+    /// (fingerprints are matched by the CI gate, which has the key).
+    pub fn allows_why(&self, kind: Kind, raw: &[u8]) -> Option<&'static str> {
         if self.allow_patterns.iter().any(|re| re.is_match(raw)) {
-            return true;
+            return Some("patterns");
         }
-        !self.allow_normalized.is_empty()
+        if self.allow_test_data && crate::allow::is_test_data(kind, raw) {
+            return Some("test_data");
+        }
+        (!self.allow_normalized.is_empty()
             && self
                 .allow_normalized
-                .contains(&(kind, normalized(kind, raw)))
+                .contains(&(kind, normalized(kind, raw))))
+        .then_some("values")
     }
 
     /// Whether any operator in use needs the key.
@@ -331,6 +379,10 @@ impl Policy {
             })
             .collect();
         let _ = writeln!(s, "patterns = {pats:?}");
+        let fps: Vec<&String> = self.allow_fingerprints.iter().collect();
+        let _ = writeln!(s, "fingerprints = {fps:?}");
+        let _ = writeln!(s, "test_data = {}", self.allow_test_data);
+        let _ = writeln!(s, "paths = {:?}", self.allow_paths);
         s
     }
 }

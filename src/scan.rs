@@ -349,14 +349,16 @@ impl<'s> Emitter<'s> {
                         (self.line + dl, c + 1)
                     };
                     let raw = &chunk.data[f.start..f.end];
-                    match &chunk.layout {
+                    let decoded;
+                    let value = match &chunk.layout {
                         // A Windows-1251 table: mask the text, not its bytes.
                         Some(l) if l.encoding != encoding_rs::UTF_8 && !raw.is_ascii() => {
-                            let (text, _) = l.encoding.decode_without_bom_handling(raw);
-                            preview_into(text.as_bytes(), &mut self.preview);
+                            decoded = l.encoding.decode_without_bom_handling(raw).0;
+                            decoded.as_bytes()
                         }
-                        _ => preview_into(raw, &mut self.preview),
-                    }
+                        _ => raw,
+                    };
+                    preview_into(value, &mut self.preview);
                     // Offsets are the file's: for UTF-16 input, two bytes a
                     // code unit after the byte-order mark.
                     let (start, end) = match s.units.get(n) {
@@ -377,6 +379,9 @@ impl<'s> Emitter<'s> {
                         preview: &self.preview,
                         row: s.cells.get(n).map(|&(r, _)| self.rows + r + 1),
                         field: s.cells.get(n).map(|&(_, fi)| names[fi].as_str()),
+                        fingerprint: None,
+                        value,
+                        line_text: crate::report::line_around(&chunk.data, f.start, f.end),
                     };
                     self.counts[f.kind as usize] += 1;
                     sink.finding(&record)?;
@@ -433,6 +438,15 @@ impl<'s> Emitter<'s> {
                 }
                 let path = self.name(*i);
                 summary.add_file(&path, &self.counts);
+                if self.layout.is_none() {
+                    // A last line without its newline still counts.
+                    let lines = if self.col > 0 {
+                        self.line
+                    } else {
+                        self.line - 1
+                    };
+                    summary.lines.insert(path.clone(), lines);
+                }
                 self.counts = [0; 32];
                 if let Some(layout) = self.layout.take() {
                     let profiles = self.profiles(&layout);

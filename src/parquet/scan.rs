@@ -30,6 +30,9 @@ pub struct Hit {
     pub finding: Finding,
     /// The masked value.
     pub preview: String,
+    /// Where the cell's value is in the batch's [`BatchScan::cells`] (for
+    /// fingerprints, allowlists and the inline marker; never printed).
+    pub cell: std::ops::Range<usize>,
 }
 
 /// Per leaf: non-empty cells, cells with findings, findings per kind.
@@ -45,6 +48,9 @@ pub struct Count {
 pub struct BatchScan {
     /// In row order, then column order.
     pub hits: Vec<Hit>,
+    /// The values of the cells with hits, one after another (one buffer a
+    /// batch, not an allocation a hit).
+    pub cells: Vec<u8>,
     pub columns: Vec<Count>,
 }
 
@@ -65,6 +71,9 @@ impl Scanner<'_> {
             return;
         }
         c.hits += 1;
+        let at = self.out.cells.len();
+        self.out.cells.extend_from_slice(value);
+        let cell = at..self.out.cells.len();
         for f in found {
             c.kinds[f.kind as usize] += 1;
             preview_into(&value[f.start..f.end], &mut self.preview);
@@ -73,6 +82,7 @@ impl Scanner<'_> {
                 leaf: leaf as u32,
                 finding: *f,
                 preview: self.preview.clone(),
+                cell: cell.clone(),
             });
         }
     }
@@ -177,6 +187,7 @@ pub fn scan_batch(
         leaves,
         out: BatchScan {
             hits: Vec::new(),
+            cells: Vec::new(),
             columns: vec![Count::default(); leaves.0.len()],
         },
         found: Vec::new(),
@@ -275,6 +286,9 @@ pub fn scan_file(
                     preview: &h.preview,
                     row: Some(piece.first_row + u64::from(h.row)),
                     field: Some(&leaves.0[h.leaf as usize].path),
+                    fingerprint: None,
+                    value: &scanned.cells[h.cell.clone()][h.finding.start..h.finding.end],
+                    line_text: &scanned.cells[h.cell.clone()],
                 };
                 if let Err(e) = sink.finding(&record) {
                     sink_error = Some(e);

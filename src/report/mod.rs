@@ -42,6 +42,33 @@ pub struct Record<'a> {
     /// CSV: the column name; Parquet: the column path.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub field: Option<&'a str>,
+    /// The value's fingerprint (see `docs/ci.md`): set by the CI gate, never
+    /// the value itself.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fingerprint: Option<&'a str>,
+    /// The raw value (as UTF-8 text), for fingerprints and allowlists only:
+    /// never serialized, never printed.
+    #[serde(skip)]
+    pub value: &'a [u8],
+    /// The line the value sits on (at most 4 KiB either side of it); the
+    /// cell for Parquet. For the inline `qorgau:allow` marker only: never
+    /// serialized, never printed.
+    #[serde(skip)]
+    pub line_text: &'a [u8],
+}
+
+/// How far either side of a finding its line is searched for the inline
+/// marker.
+pub const LINE_WINDOW: usize = 4096;
+
+/// The line around `data[start..end]`, at most [`LINE_WINDOW`] bytes either
+/// side.
+pub fn line_around(data: &[u8], start: usize, end: usize) -> &[u8] {
+    let lo = start.saturating_sub(LINE_WINDOW);
+    let hi = (end + LINE_WINDOW).min(data.len());
+    let from = memchr::memrchr(b'\n', &data[lo..start]).map_or(lo, |i| lo + i + 1);
+    let to = memchr::memchr(b'\n', &data[end..hi]).map_or(hi, |i| end + i);
+    &data[from..to]
 }
 
 fn round2<S: serde::Serializer>(v: &f32, s: S) -> Result<S::Ok, S::Error> {
@@ -86,6 +113,21 @@ pub struct Summary {
     /// Tables: a profile of every column, per file.
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pub columns: BTreeMap<String, Vec<ColumnProfile>>,
+    /// Findings exempted by the CI gate, per reason (`inline`, `values`,
+    /// `patterns`, `fingerprints`, `test_data`, `baseline`); not in the
+    /// counts above.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub exempt: BTreeMap<String, u64>,
+    /// Inputs left out by `.qorgauignore` or `[allow] paths`.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub ignored_files: u64,
+    /// Text inputs: lines per file (for `profile`).
+    #[serde(skip)]
+    pub lines: BTreeMap<String, u64>,
+}
+
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }
 
 /// What a column of a table holds.
@@ -193,10 +235,16 @@ pub enum Format {
     Summary,
 }
 
-/// A printer for `format` writing to `out`.
-pub fn printer<W: io::Write + 'static>(format: Format, out: W, color: bool) -> Box<dyn Sink> {
+/// A printer for `format` writing to `out`; `heading` groups the text
+/// format's findings under their file, with a count per kind.
+pub fn printer<W: io::Write + 'static>(
+    format: Format,
+    out: W,
+    color: bool,
+    heading: bool,
+) -> Box<dyn Sink> {
     match format {
-        Format::Text => Box::new(TextPrinter::new(out, color)),
+        Format::Text => Box::new(TextPrinter::new(out, color, heading)),
         Format::Jsonl => Box::new(JsonlPrinter::new(out)),
         Format::Json => Box::new(JsonPrinter::new(out)),
         Format::Sarif => Box::new(SarifPrinter::new(out)),

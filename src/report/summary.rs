@@ -79,6 +79,9 @@ impl<W: Write> Sink for SummaryPrinter<W> {
                 )?;
             }
         }
+        if let Some(line) = crate::gate::exempt_line(s) {
+            writeln!(self.out, "{line}")?;
+        }
         writeln!(
             self.out,
             "{} findings in {} files ({} bytes), {} skipped or failed",

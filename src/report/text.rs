@@ -1,18 +1,55 @@
-//! The human-readable printer: grep-style `path:line:column: kind preview
-//! (confidence)` lines, coloured only when writing to a terminal.
+//! The human-readable printer. Without headings (the default when the
+//! output is not a terminal, and `--no-heading`): grep-style `path:line:column:
+//! kind preview (confidence)` lines, one a finding, for scripts and editors.
+//! With headings (a terminal, or `--heading`), as ripgrep: the path once,
+//! its findings below it, then a count per kind for the file.
 
+use std::collections::BTreeMap;
 use std::io::{self, Write};
 
 use super::{Record, Sink, Summary};
+use crate::kind::Kind;
 
 pub struct TextPrinter<W> {
     out: W,
     color: bool,
+    heading: bool,
+    /// Headings: the file being printed and its findings per kind.
+    current: Option<String>,
+    counts: BTreeMap<Kind, u64>,
 }
 
 impl<W: Write> TextPrinter<W> {
-    pub fn new(out: W, color: bool) -> Self {
-        TextPrinter { out, color }
+    pub fn new(out: W, color: bool, heading: bool) -> Self {
+        TextPrinter {
+            out,
+            color,
+            heading,
+            current: None,
+            counts: BTreeMap::new(),
+        }
+    }
+
+    /// Headings: the count line that closes a file.
+    fn close_file(&mut self) -> io::Result<()> {
+        if self.current.take().is_none() {
+            return Ok(());
+        }
+        let total: u64 = self.counts.values().sum();
+        let kinds: Vec<String> = std::mem::take(&mut self.counts)
+            .iter()
+            .map(|(k, n)| format!("{k} {n}"))
+            .collect();
+        let line = format!(
+            "{total} finding{}: {}",
+            if total == 1 { "" } else { "s" },
+            kinds.join(", ")
+        );
+        if self.color {
+            writeln!(self.out, "  \x1b[2m{line}\x1b[0m\n")
+        } else {
+            writeln!(self.out, "  {line}\n")
+        }
     }
 }
 
@@ -26,6 +63,31 @@ impl<W: Write> Sink for TextPrinter<W> {
                 field.unwrap_or("").to_string(),
             ),
         };
+        if self.heading {
+            if self.current.as_deref() != Some(r.path) {
+                self.close_file()?;
+                self.current = Some(r.path.to_string());
+                if self.color {
+                    writeln!(self.out, "\x1b[35m{}\x1b[0m", r.path)?;
+                } else {
+                    writeln!(self.out, "{}", r.path)?;
+                }
+            }
+            *self.counts.entry(r.kind).or_default() += 1;
+            return if self.color {
+                writeln!(
+                    self.out,
+                    "  \x1b[32m{at}\x1b[0m:{within}: \x1b[1;31m{}\x1b[0m {} \x1b[2m({:.2})\x1b[0m",
+                    r.kind, r.preview, r.confidence
+                )
+            } else {
+                writeln!(
+                    self.out,
+                    "  {at}:{within}: {} {} ({:.2})",
+                    r.kind, r.preview, r.confidence
+                )
+            };
+        }
         if self.color {
             writeln!(
                 self.out,
@@ -42,6 +104,7 @@ impl<W: Write> Sink for TextPrinter<W> {
     }
 
     fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
+        self.close_file()?;
         self.out.flush()
     }
 }

@@ -2,8 +2,10 @@
 //! library on generated labelled corpora.
 
 mod anonymize;
+mod ci;
 mod cli;
 mod common;
+mod contract;
 mod corpus;
 mod faults;
 mod fixtures;
@@ -11,5 +13,6 @@ mod names;
 mod ner;
 mod parquet;
 mod patterns;
+mod precommit;
 mod risk;
 mod table;
