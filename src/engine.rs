@@ -16,6 +16,7 @@ use crate::bytes::{
 };
 use crate::context::{Context, ContextIndex, Hits};
 use crate::detect::keyed::{self, KeyIndex};
+use crate::detect::spoken;
 use crate::detect::{
     address, card, dates, documents, email, geo, iban, imei, ipv4, ipv6, kz_id, login, mac, meid,
     names, person, phone, tagger,
@@ -498,6 +499,13 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         }
     }
     let we = names::word_end(hay, s);
+    // A lower-case name (a transcript, a chat): only at a word with a
+    // surname's or patronymic's last letter.
+    if spoken::maybe(hay, s, we) && !names::is_upper_at(hay, s) {
+        if let Some(end) = spoken::at(cx, s, we) {
+            return end;
+        }
+    }
     if we > s && address::is_marker(hay, s, we) {
         if let Some(end) = address::at(cx, s, we) {
             return end;

@@ -24,6 +24,7 @@ pub(crate) mod meid;
 pub mod names;
 pub(crate) mod person;
 pub(crate) mod phone;
+pub(crate) mod spoken;
 pub mod tagger;
 
 #[allow(unused_imports)]

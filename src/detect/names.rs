@@ -239,6 +239,11 @@ const CASE_ENDINGS: &[(&str, &str)] = &[
     ("ю", "й"),
 ];
 
+/// Whether `lower` is a given name as listed (no case forms tried).
+pub fn is_given_nominative(lower: &str) -> bool {
+    GIVEN.contains(lower)
+}
+
 /// Whether `lower` is a given name, also in a Russian case form.
 pub fn is_given(lower: &str) -> bool {
     if GIVEN.contains(lower) {

@@ -92,7 +92,13 @@ fn allow_test_data_and_fingerprints_from_the_policy() {
         "pay.log",
         format!("card 4111 1111 1111 1111\niin {IIN_A}\nphone {PHONE}\n").as_bytes(),
     );
-    let all = qorgau_in(dir.path(), &["scan", "-f", "jsonl", "pay.log"], None);
+    // Findings carry fingerprints only under a project key.
+    let key = "ab".repeat(32);
+    let unkeyed = qorgau_in(dir.path(), &["scan", "-f", "jsonl", "pay.log"], None);
+    assert!(jsonl(&unkeyed)
+        .iter()
+        .all(|v| v.get("fingerprint").is_none()));
+    let all = qorgau_in(dir.path(), &["scan", "-f", "jsonl", "pay.log"], Some(&key));
     assert_eq!(all.code, 1);
     let found = jsonl(&all);
     assert_eq!(found.len(), 3, "{found:?}");
@@ -112,7 +118,7 @@ fn allow_test_data_and_fingerprints_from_the_policy() {
     let out = qorgau_in(
         dir.path(),
         &["scan", "-f", "jsonl", "-p", "policy.toml", "pay.log"],
-        None,
+        Some(&key),
     );
     assert_eq!(kinds_at(&out), vec![("phone".to_string(), 3)]);
     assert!(
@@ -121,12 +127,12 @@ fn allow_test_data_and_fingerprints_from_the_policy() {
         "{}",
         out.stderr
     );
-    // A fingerprint made under a key is another: the unkeyed one no longer
-    // matches.
+    // A fingerprint made under another key (or none) is another: the one
+    // in the policy no longer matches.
     let keyed = qorgau_in(
         dir.path(),
         &["scan", "-f", "jsonl", "-p", "policy.toml", "pay.log"],
-        Some(&"ab".repeat(32)),
+        Some(&"cd".repeat(32)),
     );
     assert_eq!(jsonl(&keyed).len(), 2);
     // A malformed fingerprint is an error naming the line.
@@ -275,7 +281,11 @@ fn sarif_has_stable_rules_help_and_partial_fingerprints() {
     );
     let run = |body: &str| {
         write(dir.path(), "a.log", body.as_bytes());
-        let out = qorgau_in(dir.path(), &["scan", "-f", "sarif", "a.log"], None);
+        let out = qorgau_in(
+            dir.path(),
+            &["scan", "-f", "sarif", "a.log"],
+            Some(&"ab".repeat(32)),
+        );
         assert_no_value(&out.stdout, "SARIF");
         serde_json::from_str::<Value>(&out.stdout).unwrap()
     };
