@@ -265,11 +265,52 @@ fn russian_span(hay: &[u8], s: usize, e: usize) -> Option<(usize, f32)> {
     if i == e {
         return None;
     }
-    let name = name_forward(hay, i)?;
+    let Some(name) = name_forward(hay, i) else {
+        return lower_case_span(hay, s, e, i);
+    };
     Some(match house_parts(hay, name) {
         Some(h) => (h, 0.95),
         None => (name, 0.8),
     })
+}
+
+/// A transcript's address, all lower case (`улица абая дом 12 квартира 5`,
+/// `микрорайон аксай 1а дом 12`): a full marker word, a one-word name (and
+/// the number of a numbered microdistrict), then a house — which lower
+/// case text needs, or `улица` would take any word after it.
+fn lower_case_span(hay: &[u8], s: usize, e: usize, i: usize) -> Option<(usize, f32)> {
+    const FULL: &[&str] = &[
+        "улица",
+        "проспект",
+        "микрорайон",
+        "переулок",
+        "бульвар",
+        "шоссе",
+    ];
+    if !word_in(hay, s, e, FULL) || is_upper_at(hay, i) {
+        return None;
+    }
+    let we = word_end(hay, i);
+    if we == i || word_in(hay, i, we, HOUSE_BEFORE) {
+        return None;
+    }
+    // The house word right after a space (unpunctuated speech has no
+    // commas; `микрорайон хороший, квартира 5 комнат` is no address).
+    let house = |at: usize| {
+        let j = at + 1;
+        let je = word_end(hay, j);
+        (hay.get(at) == Some(&b' ') && je > j && word_in(hay, j, je, HOUSE_BEFORE))
+            .then(|| house_parts(hay, at))
+            .flatten()
+    };
+    // `аксай 1а`: a number (and a letter) after the name.
+    if hay.get(we) == Some(&b' ') && hay.get(we + 1).is_some_and(u8::is_ascii_digit) {
+        let n = letter_suffix(hay, skip(hay, we + 1, b"0123456789"));
+        if let Some(h) = house(n) {
+            return Some((h, 0.8));
+        }
+    }
+    house(we).map(|h| (h, 0.8))
 }
 
 /// A Russian address whose marker starts at `s` (ending at `e`).
