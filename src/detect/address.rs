@@ -110,12 +110,36 @@ pub fn is_marker(hay: &[u8], s: usize, e: usize) -> bool {
         let p = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
         if !matches!(
             p,
-            UL | PR | MK | MI | PE | BU | SHO | NA | PL | TU | KO | DA | AL | TY | SHA | YK
+            UL | PR | MK | MI | PE | BU | SHO | NA | PL | TU | KO | DA | AL | TY | SHA | YK | AD
         ) {
             return false;
         }
     }
-    e - s <= 20 && (word_in(hay, s, e, BEFORE) || word_in(hay, s, e, AFTER))
+    e - s <= 20
+        && (word_in(hay, s, e, BEFORE) || word_in(hay, s, e, AFTER) || word_in(hay, s, e, CUES))
+}
+
+/// `ад`: the word `адрес`, which introduces an address written without a
+/// street marker (`адрес Момышулы 16 кв 88`).
+const AD: u32 = prefix("ад");
+
+/// Words that introduce an address.
+const CUES: &[&str] = &["адрес", "адресу", "адреса"];
+
+/// After `адрес` (ending at `e`): a capitalised street name and a house
+/// (`адрес Момышулы 16 кв 88`, `адрес: Сатпаева 90/21, офис 304`). The
+/// house is required: without a marker, only it tells a street from a
+/// person's name.
+fn cued(cx: &mut Cx, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let i = skip(hay, e, b": ");
+    if i == e || !is_upper_at(hay, i) {
+        return None;
+    }
+    let name = name_forward(hay, i)?;
+    let house = house_parts(hay, name)?;
+    cx.emit(i, house, Kind::Address, 0.8, Needs::Nothing)
+        .then_some(house)
 }
 
 fn skip(hay: &[u8], mut i: usize, chars: &[u8]) -> usize {
@@ -476,7 +500,9 @@ fn kazakh(cx: &mut Cx, m: usize, e: usize) -> Option<usize> {
 #[inline(never)]
 pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
-    if word_in(hay, s, e, BEFORE) {
+    if word_in(hay, s, e, CUES) {
+        cued(cx, e)
+    } else if word_in(hay, s, e, BEFORE) {
         russian(cx, s, e)
     } else {
         kazakh(cx, s, e)
