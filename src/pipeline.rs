@@ -225,7 +225,7 @@ fn read_source<'a>(
                         Layout::sniff(head, is_tsv, &opts.table, context).map_err(|e| e.0)
                     }) {
                     Ok(l) => {
-                        chunker.split_records(l.delimiter, opts.table.max_row);
+                        chunker.split_records(l.delimiter, l.eol, opts.table.max_row);
                         layout = Some(l);
                         Ok(chunker)
                     }

@@ -150,6 +150,8 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
     }
     let data = &chunk.data;
+    // Lines of a table with carriage returns only end there.
+    let nl = chunk.layout.as_ref().map_or(b'\n', |l| l.eol);
     let mut positions = Vec::with_capacity(findings.len());
     let mut line = 0u64;
     let mut pos = chunk.body.start;
@@ -157,9 +159,9 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut col = 0u64;
     let advance = |to: usize, line: &mut u64, pos: &mut usize, col: &mut u64| {
         let seg = &data[*pos..to];
-        match memchr::memrchr(b'\n', seg) {
+        match memchr::memrchr(nl, seg) {
             Some(last) => {
-                *line += memchr::memchr_iter(b'\n', seg).count() as u64;
+                *line += memchr::memchr_iter(nl, seg).count() as u64;
                 *col = char_count(&seg[last + 1..]) as u64;
             }
             None => *col += char_count(seg) as u64,

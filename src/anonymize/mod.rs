@@ -87,8 +87,11 @@ struct Rewritten {
     bad: Option<crate::table::tokenize::BadRecord>,
 }
 
-/// A bare JSON number (`"uid":42`) replaced by text must become a JSON
+/// A bare JSON number (`"uid":42`, or an element of an array on a JSON
+/// line: `[900101300811,871102492164]`) replaced by text must become a JSON
 /// string, or the line no longer parses: quotes go around the replacement.
+/// A replacement that is itself a number (a `keep`, digits of `mask`) stays
+/// bare. See docs/interface.md, "JSON".
 fn quote_if_json_number(data: &[u8], start: usize, raw: &[u8], out: &mut Vec<u8>, from: usize) {
     let numeric = |v: &[u8]| {
         !v.is_empty()
@@ -99,10 +102,24 @@ fn quote_if_json_number(data: &[u8], start: usize, raw: &[u8], out: &mut Vec<u8>
         return;
     }
     let mut i = start;
-    while i > 0 && data[i - 1] == b' ' {
+    while i > 0 && matches!(data[i - 1], b' ' | b'\t') {
         i -= 1;
     }
-    if i >= 2 && data[i - 1] == b':' && data[i - 2] == b'"' {
+    let value = i >= 2 && data[i - 1] == b':' && data[i - 2] == b'"';
+    let element = i >= 1 && matches!(data[i - 1], b'[' | b',') && {
+        let end = start + raw.len();
+        let after = data[end..]
+            .iter()
+            .find(|b| !matches!(b, b' ' | b'\t'))
+            .copied();
+        let line = memchr::memrchr(b'\n', &data[..i]).map_or(0, |p| p + 1);
+        let first = data[line..i]
+            .iter()
+            .find(|b| !b.is_ascii_whitespace())
+            .copied();
+        matches!(after, Some(b',' | b']' | b'}')) && matches!(first, Some(b'{' | b'['))
+    };
+    if value || element {
         out.insert(from, b'"');
         out.push(b'"');
     }

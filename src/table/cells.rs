@@ -65,15 +65,15 @@ pub fn for_each_record(
     let mut first = chunk.index == 0;
     let window = &data[..body.end];
     loop {
-        let (content_end, next) = match tokenize::record(window, pos, layout.delimiter, &mut fields)
-        {
-            Ok(Some(r)) => r,
-            Ok(None) => break,
-            Err(mut u) => {
-                u.rows_before = rows;
-                return Err(u);
-            }
-        };
+        let (content_end, next) =
+            match tokenize::record_eol(window, pos, layout.delimiter, layout.eol, &mut fields) {
+                Ok(Some(r)) => r,
+                Ok(None) => break,
+                Err(mut u) => {
+                    u.rows_before = rows;
+                    return Err(u);
+                }
+            };
         if next - pos > layout.max_row {
             return Err(BadRecord {
                 at: pos,

@@ -74,6 +74,9 @@ impl TableOptions {
 #[derive(Debug)]
 pub struct Layout {
     pub delimiter: u8,
+    /// What ends a record: `\n` (also `\r\n`) or, for files with carriage
+    /// returns and no line feed, `\r` ([`tokenize::sniff_eol`]).
+    pub eol: u8,
     pub encoding: &'static Encoding,
     /// Length of a UTF-8 byte-order mark at the start of the file (0 or 3).
     pub bom: usize,
@@ -134,11 +137,12 @@ impl Layout {
                 })
             })?,
         };
+        let eol = tokenize::sniff_eol(body);
         let delimiter = opts
             .delimiter
-            .unwrap_or_else(|| sniff_delimiter(body, is_tsv));
+            .unwrap_or_else(|| sniff_delimiter(body, eol, is_tsv));
         let mut fields = Vec::new();
-        let first = tokenize::record(body, 0, delimiter, &mut fields).map_err(|u| {
+        let first = tokenize::record_eol(body, 0, delimiter, eol, &mut fields).map_err(|u| {
             LayoutError(format!(
                 "unterminated quote in the first record at byte {}",
                 u.at + bom
@@ -179,13 +183,14 @@ impl Layout {
         } else {
             0
         };
-        let by_values = value_kinds(body, from, delimiter, columns);
+        let by_values = value_kinds(body, from, delimiter, eol, columns);
         for (c, &k) in by_values.iter().enumerate() {
             hints[c] |= k;
             vetoes[c] &= !k;
         }
         Ok(Arc::new(Layout {
             delimiter,
+            eol,
             encoding,
             bom,
             has_header: header,
@@ -278,17 +283,18 @@ const SAMPLE_ROWS: usize = 200;
 /// zeros a spreadsheet dropped) and Kazakh mobile numbers (10 or 11
 /// digits, `7 70x…`/`8 70x…`). A column named `doc_no` whose values are
 /// IINs is then an IIN column, whatever its header says.
-pub fn value_kinds(head: &[u8], from: usize, delimiter: u8, columns: usize) -> Vec<u32> {
+pub fn value_kinds(head: &[u8], from: usize, delimiter: u8, eol: u8, columns: usize) -> Vec<u32> {
     let mut counts = vec![(0usize, [0usize; 3]); columns];
     let mut fields = Vec::new();
     let mut cell = Vec::new();
     let mut pos = from;
     for _ in 0..SAMPLE_ROWS {
-        let Ok(Some((_, next))) = tokenize::record(head, pos, delimiter, &mut fields) else {
+        let Ok(Some((_, next))) = tokenize::record_eol(head, pos, delimiter, eol, &mut fields)
+        else {
             break;
         };
         // The head may end inside a record: only whole ones count.
-        if next >= head.len() && !head.ends_with(b"\n") {
+        if next >= head.len() && head.last() != Some(&eol) {
             break;
         }
         for (c, f) in fields.iter().enumerate().take(columns) {
@@ -423,7 +429,7 @@ fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
 
 /// The delimiter among `, ; \t |` that splits the first records into the
 /// most consistent number of fields (more than one).
-fn sniff_delimiter(head: &[u8], is_tsv: bool) -> u8 {
+fn sniff_delimiter(head: &[u8], eol: u8, is_tsv: bool) -> u8 {
     let candidates: &[u8] = if is_tsv { b"\t,;|" } else { b",;\t|" };
     let mut best = (candidates[0], 0usize);
     let mut fields = Vec::new();
@@ -431,8 +437,8 @@ fn sniff_delimiter(head: &[u8], is_tsv: bool) -> u8 {
         let mut counts = Vec::new();
         let mut pos = 0;
         while counts.len() < 20 {
-            match tokenize::record(head, pos, d, &mut fields) {
-                Ok(Some((_, next))) if next < head.len() || head.last() == Some(&b'\n') => {
+            match tokenize::record_eol(head, pos, d, eol, &mut fields) {
+                Ok(Some((_, next))) if next < head.len() || head.last() == Some(&eol) => {
                     counts.push(fields.len());
                     pos = next;
                 }

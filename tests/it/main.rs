@@ -2,6 +2,7 @@
 //! library on generated labelled corpora.
 
 mod anonymize;
+mod bytes_kept;
 mod ci;
 mod cli;
 mod common;
