@@ -25,6 +25,9 @@ pub struct Options {
     pub progress: bool,
     /// Which inputs are tables, and how to read them.
     pub table: TableOptions,
+    /// Malformed UTF-16 is an error rather than U+FFFD (`anonymize`, which
+    /// must write back every byte it does not replace).
+    pub strict_decoding: bool,
 }
 
 impl Default for Options {
@@ -34,6 +37,7 @@ impl Default for Options {
             batch: rayon::current_num_threads().max(1) * 2,
             progress: false,
             table: TableOptions::default(),
+            strict_decoding: false,
         }
     }
 }
@@ -209,7 +213,11 @@ fn read_source<'a>(
                 match std::io::BufRead::fill_buf(&mut r).map(crate::input::utf16::detect) {
                     Ok(Some(enc)) => {
                         utf16 = Some(enc);
-                        Box::new(crate::input::utf16::Utf16Reader::new(r, enc))
+                        Box::new(crate::input::utf16::Utf16Reader::new(
+                            r,
+                            enc,
+                            opts.strict_decoding,
+                        ))
                     }
                     _ => Box::new(r),
                 };

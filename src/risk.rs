@@ -220,7 +220,7 @@ fn csv_rows(
                     }
                     raw.clear();
                     tokenize::unescape(data, f, &mut raw);
-                    cell.push_str(layout.encoding.decode_without_bom_handling(&raw).0.trim());
+                    cell.push_str(layout.encoding.decode(&raw).0.trim());
                 }
                 if !each(&cells[..fields.len()]) {
                     return Ok(());

@@ -354,8 +354,8 @@ impl<'s> Emitter<'s> {
                     let decoded;
                     let value = match &chunk.layout {
                         // A Windows-1251 table: mask the text, not its bytes.
-                        Some(l) if l.encoding != encoding_rs::UTF_8 && !raw.is_ascii() => {
-                            decoded = l.encoding.decode_without_bom_handling(raw).0;
+                        Some(l) if !l.encoding.is_utf8() && !raw.is_ascii() => {
+                            decoded = l.encoding.decode(raw).0;
                             decoded.as_bytes()
                         }
                         _ => raw,

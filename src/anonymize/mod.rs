@@ -18,6 +18,7 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
+use crate::codec::{Codec, Unmappable};
 use crate::engine::Engine;
 use crate::input::{self, Chunk, Input, Source};
 use crate::key::Key;
@@ -51,7 +52,9 @@ pub struct Options {
     pub manifest: Option<PathBuf>,
     pub verify: bool,
     /// Tables: write in this encoding instead of the input's.
-    pub output_encoding: Option<&'static encoding_rs::Encoding>,
+    pub output_encoding: Option<Codec>,
+    /// Tables: what a character the output encoding cannot hold does.
+    pub unmappable: Unmappable,
     /// Tables: enforce k-anonymity on these quasi-identifiers.
     pub kanon: Option<crate::kanon::KOptions>,
     pub pipeline: pipeline::Options,
@@ -151,7 +154,7 @@ pub fn anonymize_chunk(
 }
 
 fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
-    rewrite_chunk_to(engine, policy, key, chunk, None, None)
+    rewrite_chunk_to(engine, policy, key, chunk, None, None, Unmappable::Error)
 }
 
 fn rewrite_chunk_to(
@@ -159,13 +162,21 @@ fn rewrite_chunk_to(
     policy: &Policy,
     key: Option<&Key>,
     chunk: &Chunk,
-    output_encoding: Option<&'static encoding_rs::Encoding>,
+    output_encoding: Option<Codec>,
     plan: Option<&crate::kanon::Plan>,
+    unmappable: Unmappable,
 ) -> Rewritten {
     if let Some(layout) = &chunk.layout {
-        return match table::rewrite::rewrite(engine, policy, key, layout, chunk, plan) {
+        let rewritten = table::rewrite::rewrite(
+            engine, policy, key, layout, chunk, plan, unmappable,
+        )
+        .and_then(|t| {
+            let out = transcode(t.out, layout, output_encoding, chunk, unmappable)?;
+            Ok(table::rewrite::TableRewrite { out, ..t })
+        });
+        return match rewritten {
             Ok(t) => Rewritten {
-                out: transcode(t.out, layout, output_encoding, chunk.index == 0),
+                out: t.out,
                 lead_literal: 0,
                 overrun: 0,
                 counts: t.counts,
@@ -234,24 +245,54 @@ fn rewrite(
 
 /// Re-encodes a rewritten table chunk when another output encoding is asked
 /// for; a UTF-8 byte-order mark is dropped unless the output is UTF-8.
+///
+/// # Errors
+/// A character the output encoding cannot hold (unless `unmappable` says
+/// to write entities), at the start of its record in the input chunk.
 fn transcode(
     out: Vec<u8>,
     layout: &table::Layout,
-    to: Option<&'static encoding_rs::Encoding>,
-    first: bool,
-) -> Vec<u8> {
+    to: Option<Codec>,
+    chunk: &Chunk,
+    unmappable: Unmappable,
+) -> Result<Vec<u8>, table::tokenize::BadRecord> {
     let Some(to) = to.filter(|&to| to != layout.encoding) else {
-        return out;
+        return Ok(out);
     };
-    let skip = if first { layout.bom.min(out.len()) } else { 0 };
-    let (text, _) = layout.encoding.decode_without_bom_handling(&out[skip..]);
-    let (bytes, _, _) = to.encode(&text);
+    let skip = if chunk.index == 0 {
+        layout.bom.min(out.len())
+    } else {
+        0
+    };
+    let (text, _) = layout.encoding.decode(&out[skip..]);
+    let bytes = match to.encode(&text, unmappable) {
+        Ok(b) => b,
+        Err(ch) => {
+            // Records keep their terminators: the character's record is
+            // the one after as many terminators in the input.
+            let before = text.find(ch).unwrap_or(0);
+            let records = memchr::memchr_iter(layout.eol, &text.as_bytes()[..before]).count();
+            let body = chunk.body();
+            let start = match records {
+                0 => 0,
+                n => memchr::memchr_iter(layout.eol, body)
+                    .nth(n - 1)
+                    .map_or(body.len(), |p| p + 1),
+            };
+            let header = usize::from(chunk.index == 0 && layout.has_header);
+            return Err(table::tokenize::BadRecord {
+                at: chunk.body.start + start,
+                rows_before: records.saturating_sub(header),
+                problem: table::tokenize::Problem::Unmappable { ch, to: to.name() },
+            });
+        }
+    };
     let mut v = Vec::with_capacity(bytes.len() + skip);
-    if to == encoding_rs::UTF_8 {
+    if to.is_utf8() {
         v.extend_from_slice(&out[..skip]);
     }
     v.extend_from_slice(&bytes);
-    v
+    Ok(v)
 }
 
 /// The output path of `input`, or why there is none.
@@ -314,7 +355,7 @@ struct Current {
     /// Tables: rows dropped to reach k-anonymity.
     suppressed: u64,
     /// Tables: the encoding the output is written in.
-    encoding: Option<&'static encoding_rs::Encoding>,
+    encoding: Option<Codec>,
     /// Bytes of this input's output already sent to standard output.
     sent: u64,
 }
@@ -425,6 +466,7 @@ pub fn run(
                     chunk,
                     opts.output_encoding,
                     plan_of(base + chunk.source),
+                    opts.unmappable,
                 )
             },
             |event, rewritten| {
@@ -789,7 +831,7 @@ fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
     for o in &manifest.outputs {
         let enc = manifest.encodings.get(&o.path).copied();
         groups
-            .entry(enc.map(encoding_rs::Encoding::name))
+            .entry(enc.map(Codec::name))
             .or_default()
             .push(Source::File(PathBuf::from(&o.path)));
     }
@@ -797,7 +839,7 @@ fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
     for (enc, sources) in groups {
         let mut pipeline = opts.pipeline.clone();
         if let Some(name) = enc {
-            pipeline.table.encoding = encoding_rs::Encoding::for_label(name.as_bytes());
+            pipeline.table.encoding = Codec::for_label(name);
         }
         match crate::scan::run(&engine, &sources, &pipeline, &mut counter) {
             // An output that could not be read back in full is not verified.

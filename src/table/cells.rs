@@ -81,7 +81,7 @@ pub fn for_each_record(
                 problem: Problem::TooLong(layout.max_row),
             });
         }
-        if layout.encoding == encoding_rs::UTF_8 {
+        if layout.encoding.is_utf8() {
             if let Err(e) = std::str::from_utf8(&data[pos..next]) {
                 return Err(BadRecord {
                     at: pos + e.valid_up_to(),
@@ -139,12 +139,12 @@ fn find_in_cells(
         let raw = &data[inner.clone()];
         if hint != 0
             && !raw.is_ascii()
-            && layout.encoding != encoding_rs::UTF_8
+            && !layout.encoding.is_utf8()
             && layout.encoding.is_single_byte()
         {
             // Search the decoded text; in a single-byte encoding the n-th
             // character is the n-th byte, which maps offsets back.
-            let (text, _) = layout.encoding.decode_without_bom_handling(raw);
+            let (text, _) = layout.encoding.decode(raw);
             let text = text.as_bytes();
             let mut decoded = Vec::new();
             engine.find_in_cell(text, 0..text.len(), hint, &mut decoded);

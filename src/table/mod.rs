@@ -9,7 +9,7 @@ pub mod tokenize;
 
 use std::sync::Arc;
 
-use encoding_rs::Encoding;
+use crate::codec::Codec;
 
 use crate::context::ContextIndex;
 use crate::kind::Kind;
@@ -38,7 +38,7 @@ pub struct TableOptions {
     /// Whether the first record is a header.
     pub header: bool,
     /// Forced input encoding; detected when `None`.
-    pub encoding: Option<&'static Encoding>,
+    pub encoding: Option<Codec>,
     /// The longest record accepted, in bytes.
     pub max_row: usize,
 }
@@ -77,7 +77,7 @@ pub struct Layout {
     /// What ends a record: `\n` (also `\r\n`) or, for files with carriage
     /// returns and no line feed, `\r` ([`tokenize::sniff_eol`]).
     pub eol: u8,
-    pub encoding: &'static Encoding,
+    pub encoding: Codec,
     /// Length of a UTF-8 byte-order mark at the start of the file (0 or 3).
     pub bom: usize,
     pub has_header: bool,
@@ -165,7 +165,7 @@ impl Layout {
             if header {
                 cell.clear();
                 tokenize::unescape(body, f, &mut cell);
-                let (name, _) = encoding.decode_without_bom_handling(&cell);
+                let (name, _) = encoding.decode(&cell);
                 let name = name.trim().to_string();
                 let hint = column_hint(context, &name);
                 let (_, against) = context.named(name.as_bytes());
@@ -386,7 +386,7 @@ const MIN_FOREIGN: usize = 3;
 /// UTF-8 but for a few bytes is never flipped to another encoding: that
 /// would misread every other non-ASCII character, and the file's names
 /// would pass through anonymization unseen.
-fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
+fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
     // UTF-8 characters of two or more bytes, and invalid sequences.
     let (mut multi, mut stray, mut first) = (0usize, 0usize, None);
     let mut pos = 0;
@@ -408,7 +408,7 @@ fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
         }
     }
     let Some(at) = first else {
-        return Ok(encoding_rs::UTF_8);
+        return Ok(crate::codec::UTF_8);
     };
     let line = memchr::memchr_iter(b'\n', &head[..at]).count() + 1;
     // Single-byte Cyrillic text makes an invalid sequence of nearly every
@@ -423,7 +423,11 @@ fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
     det.feed(head, false);
     match det.guess(Some(b"kz"), chardetng::Utf8Detection::Deny) {
         e if e == encoding_rs::UTF_8 => Err(Uncertain::Mixed { at, line, stray }),
-        e => Ok(e),
+        // chardetng knows no KZ-1048 and calls it Windows-1251.
+        e if e == encoding_rs::WINDOWS_1251 && crate::codec::looks_kz1048(head) => {
+            Ok(Codec::Kz1048)
+        }
+        e => Ok(Codec::Std(e)),
     }
 }
 
@@ -528,7 +532,7 @@ mod tests {
     fn detects_windows_1251() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251
             .encode("ФИО;ИИН;Адрес\nИванов Иван;900101300811;г. Алматы, ул. Абая\n");
-        assert_eq!(detect_encoding(&bytes), Ok(encoding_rs::WINDOWS_1251));
+        assert_eq!(detect_encoding(&bytes), Ok(crate::codec::WINDOWS_1251));
     }
 
     #[test]
@@ -549,7 +553,7 @@ mod tests {
         let cut = "Иван".as_bytes();
         assert_eq!(
             detect_encoding(&cut[..cut.len() - 1]),
-            Ok(encoding_rs::UTF_8)
+            Ok(crate::codec::UTF_8)
         );
     }
 

@@ -49,6 +49,9 @@ pub enum Problem {
     TooLong(usize),
     /// Bytes that are not valid in the table's encoding (UTF-8).
     InvalidEncoding,
+    /// A character (of the input, or of a replacement) the output's
+    /// encoding cannot hold.
+    Unmappable { ch: char, to: &'static str },
 }
 
 impl BadRecord {
@@ -61,6 +64,12 @@ impl BadRecord {
                 "invalid UTF-8 (give --encoding, e.g. windows-1251, if the file is not UTF-8)"
                     .to_string()
             }
+            Problem::Unmappable { ch, to } => format!(
+                "a character {to} cannot hold (U+{:04X}: give another --output-encoding, or \
+                 --unmappable entity to write it as &#{};) in the record that starts",
+                u32::from(ch),
+                u32::from(ch)
+            ),
         }
     }
 }

@@ -52,3 +52,102 @@ fn bare_numbers_in_a_json_array_stay_valid_json() {
     let text = String::from_utf8(r.stdout).unwrap();
     assert!(!text.contains('"'), "{text}");
 }
+
+/// A UTF-8 table with Kazakh letters outside any finding.
+const KAZAKH_CSV: &str = "id;iin;note\n1;900101300811;Қарағанды, төлем жасалды\n";
+
+#[test]
+fn characters_the_output_encoding_cannot_hold_are_an_error_not_entities() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "kz.csv", KAZAKH_CSV.as_bytes());
+    let out = dir.path().join("out.csv");
+    let o = out.to_str().unwrap();
+    let args = [
+        "anonymize",
+        &input,
+        "-o",
+        o,
+        "--output-encoding",
+        "windows-1251",
+    ];
+    let r = run(&args, None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input)
+            && r.stderr.contains("windows-1251 cannot hold")
+            && r.stderr.contains("U+049A")
+            && r.stderr.contains("line 2"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+    // Asked for, entities are written.
+    let r = run(
+        &[&args[..], &["--unmappable", "entity", "-q"]].concat(),
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let written = std::fs::read(&out).unwrap();
+    assert!(written.windows(7).any(|w| w == b"&#1178;"));
+    // An encoding that holds them writes them.
+    let r = run(
+        &[
+            "anonymize",
+            &input,
+            "-o",
+            "-",
+            "-q",
+            "--output-encoding",
+            "kz-1048",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let expected = qorgau::codec::Codec::Kz1048
+        .encode(
+            ";Қарағанды, төлем жасалды\n",
+            qorgau::codec::Unmappable::Error,
+        )
+        .unwrap()
+        .into_owned();
+    assert!(r.stdout.ends_with(&expected));
+}
+
+#[test]
+fn malformed_utf16_outside_a_finding_fails_the_file_instead_of_becoming_u_fffd() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = vec![0xFF, 0xFE];
+    for u in "IIN 900101300811\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let bad_at = bytes.len();
+    bytes.extend_from_slice(&0xD800u16.to_le_bytes()); // a lone surrogate
+    for u in "x\n".encode_utf16() {
+        bytes.extend_from_slice(&u.to_le_bytes());
+    }
+    let input = write(dir.path(), "u16.txt", &bytes);
+    let out = dir.path().join("out.txt");
+    let r = run(
+        &["anonymize", &input, "-o", out.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input)
+            && r.stderr
+                .contains(&format!("malformed UTF-16 at byte {bad_at}")),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.exists());
+    // Well-formed UTF-16 still round-trips; `scan` still reads the bad file.
+    let good = write(dir.path(), "good.txt", &bytes[..bad_at]);
+    let r = run(&["anonymize", &good, "-o", "-", "-q"], None, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(r.stdout.starts_with(&[0xFF, 0xFE, b'I', 0]));
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+}
