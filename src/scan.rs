@@ -68,7 +68,7 @@ pub fn run(
         pipeline::run(
             &rest[..run],
             opts,
-            engine.context(),
+            engine,
             |chunk| scan_chunk(engine, chunk),
             |event, scanned| emitter.emit(event, scanned, sink, &mut summary),
         )?;
@@ -106,6 +106,9 @@ fn scan_parquet(
     }
 }
 
+/// The row of a finding in a table's header (reported as row 0).
+const HEADER_ROW: u64 = u64::MAX;
+
 fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut findings = Vec::new();
     let mut cell_of = Vec::new();
@@ -116,6 +119,11 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     if let Some(layout) = &chunk.layout {
         let walked = cells::for_each_record(engine, layout, chunk, |_, rec| {
             if rec.header {
+                // Personal data in header cells: reported as row 0.
+                for c in rec.findings {
+                    findings.push(c.finding);
+                    cell_of.push((HEADER_ROW, c.field));
+                }
                 return;
             }
             if rec.ragged {
@@ -379,7 +387,10 @@ impl<'s> Emitter<'s> {
                         column: Some(column),
                         confidence: f.confidence,
                         preview: &self.preview,
-                        row: s.cells.get(n).map(|&(r, _)| self.rows + r + 1),
+                        row: s.cells.get(n).map(|&(r, _)| match r {
+                            HEADER_ROW => 0,
+                            r => self.rows + r + 1,
+                        }),
                         field: s.cells.get(n).map(|&(_, fi)| names[fi].as_str()),
                         fingerprint: None,
                         value,

@@ -457,7 +457,7 @@ pub fn run(
         pipeline::run(
             &sources[base..end],
             &opts.pipeline,
-            engine.context(),
+            engine,
             |chunk| {
                 rewrite_chunk_to(
                     engine,

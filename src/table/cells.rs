@@ -93,9 +93,9 @@ pub fn for_each_record(
         cells.clear();
         let header = first && layout.has_header;
         first = false;
-        if !header {
-            find_in_cells(engine, layout, data, &fields, &mut cells, &mut again);
-        }
+        find_in_cells(
+            engine, layout, data, &fields, header, &mut cells, &mut again,
+        );
         each(
             data,
             RecordView {
@@ -121,21 +121,32 @@ pub fn for_each_record(
 
 /// Searches every cell of a record on its own; a column whose header names
 /// kinds gives them as context, so no window needs to be searched for words.
+/// In the header, only the cells the layout found personal are searched
+/// (without context).
 fn find_in_cells(
     engine: &Engine,
     layout: &Layout,
     data: &[u8],
     fields: &[Field],
+    header: bool,
     cells: &mut Vec<CellFinding>,
     again: &mut Vec<Finding>,
 ) {
     for (i, f) in fields.iter().enumerate() {
         let inner = f.inner();
-        if inner.is_empty() {
+        if inner.is_empty() || (header && !layout.header_is_personal(i)) {
+            continue;
+        }
+        again.clear();
+        if header {
+            crate::table::header::find_in_header_cell(engine, layout, data, i, inner, again);
+            cells.extend(again.iter().map(|&g| CellFinding {
+                finding: g,
+                field: i,
+            }));
             continue;
         }
         let hint = layout.hint(i);
-        again.clear();
         let raw = &data[inner.clone()];
         if hint != 0
             && !raw.is_ascii()

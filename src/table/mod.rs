@@ -4,6 +4,7 @@
 //! boundaries (a quoted newline is not one), so each can be tokenized alone.
 
 pub mod cells;
+pub(crate) mod header;
 pub mod rewrite;
 pub mod tokenize;
 
@@ -94,6 +95,9 @@ pub struct Layout {
     pub by_values: Vec<u32>,
     /// The longest record accepted, in bytes.
     pub max_row: usize,
+    /// Per column: the kind of personal data its header cell holds (its
+    /// name in `names` is then masked); see [`Layout::sniff_checked`].
+    pub header_pii: Vec<Option<Kind>>,
 }
 
 /// Why a table cannot be read.
@@ -199,6 +203,7 @@ impl Layout {
             vetoes,
             by_values,
             max_row: opts.max_row,
+            header_pii: Vec::new(),
         }))
     }
 

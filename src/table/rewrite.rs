@@ -147,6 +147,13 @@ pub fn rewrite(
         let mut first = true;
         for (i, f) in rec.fields.iter().enumerate() {
             let rule = rule_cache[i];
+            // Findings in a header cell (a column named by a person) are
+            // replaced as [kinds] says, whatever the column's rule.
+            let rule = match rule {
+                Rule::Drop => Rule::Drop,
+                _ if rec.header && rec.findings.iter().any(|c| c.field == i) => Rule::Findings,
+                _ => rule,
+            };
             if matches!(rule, Rule::Drop) {
                 continue;
             }
@@ -165,7 +172,8 @@ pub fn rewrite(
                 continue;
             }
             match rule {
-                _ if rec.header => out.extend_from_slice(raw),
+                Rule::Findings if rec.header && found.is_empty() => out.extend_from_slice(raw),
+                _ if rec.header && !matches!(rule, Rule::Findings) => out.extend_from_slice(raw),
                 Rule::Keep | Rule::Drop => out.extend_from_slice(raw),
                 Rule::Whole(_) if f.end == f.start => {}
                 Rule::Whole(op) => {

@@ -10,6 +10,7 @@ mod contract;
 mod corpus;
 mod faults;
 mod fixtures;
+mod headers;
 mod kz1048;
 mod names;
 mod ner;
