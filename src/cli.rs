@@ -873,7 +873,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             m.outputs.len().max(usize::from(
                 opts.target == Target::Stdout && outcome.errors.is_empty()
             )),
-            m.inputs.len(),
+            m.inputs.len() + outcome.errors.len(),
             bytes as f64 / 1e6,
             started.elapsed().as_secs_f64()
         );

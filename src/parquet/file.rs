@@ -73,6 +73,46 @@ pub struct ParquetInput {
     meta: ArrowReaderMetadata,
 }
 
+/// The file must start with Parquet's magic, not only end with it: a file
+/// whose head was cut or overwritten is refused before its footer is read.
+fn leading_magic(file: &File) -> Result<(), ReadError> {
+    use std::io::{Read, Seek};
+    let mut head = [0u8; 4];
+    let mut r = file;
+    let read = r.read_exact(&mut head);
+    r.rewind().map_err(|e| ReadError::plain(e.to_string()))?;
+    match read {
+        Ok(()) if &head == b"PAR1" => Ok(()),
+        _ => Err(ReadError::plain(
+            "not a readable Parquet file: it does not start with the magic PAR1 (not Parquet, \
+             or its head is cut or overwritten)",
+        )),
+    }
+}
+
+/// Column chunks with a negative offset or size make the parquet crate
+/// panic when read (found by fuzzing): such a footer is corrupt.
+fn sane_offsets(meta: &ArrowReaderMetadata) -> Result<(), ReadError> {
+    for (g, rg) in meta.metadata().row_groups().iter().enumerate() {
+        for (i, c) in rg.columns().iter().enumerate() {
+            let negative = c.data_page_offset() < 0
+                || c.compressed_size() < 0
+                || c.dictionary_page_offset().is_some_and(|o| o < 0);
+            if negative {
+                // The chunk by number: a column's name can be personal data.
+                return Err(ReadError {
+                    row_group: Some(g),
+                    column: None,
+                    message: format!(
+                        "corrupt footer: column chunk {i} has a negative offset or size"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 impl ParquetInput {
     /// Opens `path` and reads its footer.
     ///
@@ -81,12 +121,14 @@ impl ParquetInput {
     /// truncated, a footer that does not decode, a type Arrow cannot read).
     pub fn open(path: &Path) -> Result<ParquetInput, ReadError> {
         let file = File::open(path).map_err(|e| ReadError::plain(e.to_string()))?;
+        leading_magic(&file)?;
         let meta = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| {
             ReadError::plain(format!(
                 "not a readable Parquet file (bad magic, truncated or corrupt footer): {}",
                 describe(&e)
             ))
         })?;
+        sane_offsets(&meta)?;
         Ok(ParquetInput {
             path: path.to_path_buf(),
             file,

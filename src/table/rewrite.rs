@@ -192,13 +192,17 @@ pub fn rewrite(
                     cell.clear();
                     let inner = f.inner();
                     let mut pos = inner.start;
+                    // An unquoted cell is quoted only when a replacement
+                    // brings a delimiter, quote or line break into it (a
+                    // stray quote it held already is data, kept as it is).
+                    let mut needs_quotes = false;
                     for c in found {
                         let g = c.finding;
                         cell.extend_from_slice(&data[pos..g.start]);
                         let raw_value = &data[g.start..g.end];
                         let op = policy.operator_for(g.kind, raw_value);
                         let raw_value = match g.kind {
-                            Kind::Person => aliases
+                            Kind::Person if !op.keeps() => aliases
                                 .full_form(data, raw_value)
                                 .map_or(raw_value, |r| &data[r]),
                             _ => raw_value,
@@ -217,6 +221,9 @@ pub fn rewrite(
                         if f.quoted {
                             escape_quotes(&value, &mut cell);
                         } else {
+                            needs_quotes |= value.iter().any(|&b| {
+                                b == layout.delimiter || matches!(b, b'"' | b'\n' | b'\r')
+                            });
                             cell.extend_from_slice(&value);
                         }
                         counts.push((g.kind, op.name()));
@@ -227,8 +234,10 @@ pub fn rewrite(
                         out.push(b'"');
                         out.extend_from_slice(&cell);
                         out.push(b'"');
-                    } else {
+                    } else if needs_quotes {
                         tokenize::push_field(&mut out, &cell, layout.delimiter, false);
+                    } else {
+                        out.extend_from_slice(&cell);
                     }
                 }
             }
