@@ -73,6 +73,16 @@ pub struct ParquetInput {
     meta: ArrowReaderMetadata,
 }
 
+/// The message of a caught panic (the parquet crate's own words about the
+/// file's structure, never a value).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
+
 /// The file must start with Parquet's magic, not only end with it: a file
 /// whose head was cut or overwritten is refused before its footer is read.
 fn leading_magic(file: &File) -> Result<(), ReadError> {
@@ -122,7 +132,16 @@ impl ParquetInput {
     pub fn open(path: &Path) -> Result<ParquetInput, ReadError> {
         let file = File::open(path).map_err(|e| ReadError::plain(e.to_string()))?;
         leading_magic(&file)?;
-        let meta = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| {
+        let loaded = std::panic::catch_unwind(|| {
+            ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
+        })
+        .map_err(|panic| {
+            ReadError::plain(format!(
+                "not a readable Parquet file (corrupt footer: {})",
+                panic_message(panic.as_ref())
+            ))
+        })?;
+        let meta = loaded.map_err(|e| {
             ReadError::plain(format!(
                 "not a readable Parquet file (bad magic, truncated or corrupt footer): {}",
                 describe(&e)
@@ -185,7 +204,10 @@ impl ParquetInput {
         let schema = self.schema();
         (0..schema.fields().len()).find_map(|r| {
             let reader = self.reader(group, 8192, Some(&[r])).ok()?;
-            let failed = reader.into_iter().any(|b| b.is_err());
+            let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                reader.into_iter().any(|b| b.is_err())
+            }))
+            .unwrap_or(true);
             failed.then(|| schema.field(r).name().clone())
         })
     }
@@ -219,7 +241,28 @@ impl ParquetInput {
                         }
                     };
                     let mut at = first_row;
-                    for batch in reader {
+                    let mut reader = reader;
+                    loop {
+                        // The parquet crate panics on some corrupt pages
+                        // (found by fuzzing): such a page is a read error.
+                        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            reader.next()
+                        }));
+                        let batch = match next {
+                            Ok(Some(b)) => b,
+                            Ok(None) => break,
+                            Err(panic) => {
+                                let _ = tx.send(Err(ReadError {
+                                    row_group: Some(g),
+                                    column: None,
+                                    message: format!(
+                                        "corrupt data: the Parquet decoder failed ({})",
+                                        panic_message(panic.as_ref())
+                                    ),
+                                }));
+                                return;
+                            }
+                        };
                         let piece = match batch {
                             Ok(batch) => {
                                 let rows = batch.num_rows() as u64;

@@ -221,9 +221,11 @@ pub fn rewrite(
                         if f.quoted {
                             escape_quotes(&value, &mut cell);
                         } else {
-                            needs_quotes |= value.iter().any(|&b| {
-                                b == layout.delimiter || matches!(b, b'"' | b'\n' | b'\r')
-                            });
+                            // What was there already (a value kept) is no reason.
+                            needs_quotes |= value[..] != data[g.start..g.end]
+                                && value.iter().any(|&b| {
+                                    b == layout.delimiter || matches!(b, b'"' | b'\n' | b'\r')
+                                });
                             cell.extend_from_slice(&value);
                         }
                         counts.push((g.kind, op.name()));

@@ -65,3 +65,58 @@ fn a_parquet_footer_with_a_negative_column_offset_is_an_error_not_a_panic() {
         r.stderr
     );
 }
+
+#[test]
+fn a_kept_header_cell_with_a_stray_quote_is_not_requoted() {
+    let engine = Engine::builder().build();
+    let opts = TableOptions {
+        delimiter: Some(b','),
+        ..TableOptions::default()
+    };
+    // A pivot header naming a person, with a stray quote, under `keep`.
+    let csv = "id,Иванов Иван 5\"\n1,2\n".as_bytes();
+    assert_eq!(
+        anonymize_table_bytes(&engine, &keep(), None, csv, &opts, 64).unwrap(),
+        csv
+    );
+    let found = data("csv-kept-header-with-stray-quote.bin");
+    let (&size, table) = found.split_first().unwrap();
+    let kept = anonymize_table_bytes(&engine, &keep(), None, table, &opts, usize::from(size) + 1);
+    assert!(kept.is_err() || kept.unwrap() == table);
+}
+
+#[test]
+fn a_parquet_page_the_decoder_panics_on_is_a_read_error_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = write(
+        dir.path(),
+        "dict.parquet",
+        &data("parquet-dict-page-without-dictionary.bin"),
+    );
+    let r = run(&["scan", &path], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&path) && !r.stderr.contains("panicked"),
+        "{}",
+        r.stderr
+    );
+    let out = dir.path().join("o.parquet");
+    let r = run(
+        &["anonymize", &path, "-o", out.to_str().unwrap()],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(!out.exists());
+    // As the fuzz target drives it: an error, not a panic.
+    let engine = Engine::builder().build();
+    let rewritten = qorgau::parquet::rewrite::anonymize_file(
+        &engine,
+        &keep(),
+        None,
+        std::path::Path::new(&path),
+        None,
+        Vec::new(),
+    );
+    assert!(rewritten.is_err());
+}
