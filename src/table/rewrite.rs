@@ -218,7 +218,10 @@ pub fn rewrite(
                             let replaced = String::from_utf8_lossy(&utf8).into_owned();
                             value.extend_from_slice(&encode(&replaced, g.start));
                         }
-                        if f.quoted {
+                        if f.quoted && value[..] == data[g.start..g.end] {
+                            // Kept as it was: its `""` are escaped already.
+                            cell.extend_from_slice(&value);
+                        } else if f.quoted {
                             escape_quotes(&value, &mut cell);
                         } else {
                             // What was there already (a value kept) is no reason.
