@@ -22,6 +22,9 @@ pub struct NameHit {
     pub finding: Finding,
     /// The masked value.
     pub preview: String,
+    /// The name itself, for the CI gate's fingerprints and allowlists
+    /// only (never printed).
+    pub name: String,
 }
 
 /// The findings in one name: searched as a cell on its own.
@@ -80,6 +83,7 @@ fn mask_field(
             path: path.clone(),
             finding: g,
             preview: preview(&f.name().as_bytes()[g.start..g.end]),
+            name: f.name().clone(),
         });
     }
     let data_type = match f.data_type() {

@@ -276,6 +276,9 @@ pub fn scan_file(
             preview: &h.preview,
             row: None,
             field: Some(&h.path),
+            fingerprint: None,
+            value: &h.name.as_bytes()[h.finding.start..h.finding.end],
+            line_text: h.name.as_bytes(),
         })?;
     }
     let leaves = Leaves::of(&masked, engine.context());
