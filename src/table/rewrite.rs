@@ -208,7 +208,8 @@ pub fn rewrite(
                             _ => raw_value,
                         };
                         value.clear();
-                        if raw_value.is_ascii() || layout.encoding.is_utf8() {
+                        // `keep` writes the bytes as they were, even malformed ones.
+                        if raw_value.is_ascii() || layout.encoding.is_utf8() || op.keeps() {
                             op.apply(g.kind, raw_value, key, &mut value);
                         } else {
                             // Operators work on UTF-8: decode, replace, encode back.

@@ -133,3 +133,20 @@ fn a_kept_finding_holding_an_escaped_quote_is_not_escaped_twice() {
     let kept = anonymize_table_bytes(&engine, &keep(), None, table, &opts, usize::from(size) + 1);
     assert!(kept.is_err() || kept.unwrap() == table);
 }
+
+#[test]
+fn keep_writes_malformed_bytes_of_a_legacy_encoding_back_instead_of_failing() {
+    let engine = Engine::builder().build();
+    let opts = TableOptions {
+        delimiter: Some(b','),
+        ..TableOptions::default()
+    };
+    let found = data("csv-keep-malformed-bytes-in-a-legacy-encoding.bin");
+    let (&size, table) = found.split_first().unwrap();
+    let chunk = usize::from(size) + 1;
+    let default = Policy::default_policy();
+    let replaced = anonymize_table_bytes(&engine, &default, None, table, &opts, chunk);
+    let kept = anonymize_table_bytes(&engine, &keep(), None, table, &opts, chunk);
+    assert_eq!(kept.is_ok(), replaced.is_ok());
+    assert!(kept.is_err() || kept.unwrap() == table);
+}
