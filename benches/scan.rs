@@ -165,7 +165,7 @@ fn bench_table() -> (usize, Vec<qorgau::input::Chunk>) {
     )
     .unwrap();
     let mut c = Chunker::new(&bytes[..], 4 << 20);
-    c.split_records(layout.delimiter, 64 << 20);
+    c.split_records(layout.delimiter, layout.eol, 64 << 20);
     let mut v = Vec::new();
     while let Some(mut ch) = c.next_chunk().unwrap() {
         ch.layout = Some(layout.clone());

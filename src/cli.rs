@@ -210,6 +210,10 @@ struct AnonymizeArgs {
     /// Tables: write in this encoding (default: the input's).
     #[arg(long, value_name = "LABEL")]
     output_encoding: Option<String>,
+    /// Tables: a character the output encoding cannot hold makes the file
+    /// an error, or is written as an HTML entity (`&#1240;`).
+    #[arg(long, value_name = "WHAT", default_value = "error")]
+    unmappable: crate::codec::Unmappable,
     /// Tables: quasi-identifier columns to make k-anonymous (with --min-k).
     #[arg(long, value_name = "COLS")]
     quasi: Option<String>,
@@ -320,7 +324,7 @@ impl TableArgs {
         let encoding = match self.encoding.as_deref() {
             None => None,
             Some(label) => Some(
-                encoding_rs::Encoding::for_label(label.as_bytes())
+                crate::codec::Codec::for_label(label)
                     .ok_or_else(|| format!("--encoding {label:?}: unknown encoding"))?,
             ),
         };
@@ -800,7 +804,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     };
     let output_encoding = match args.output_encoding.as_deref() {
         None => None,
-        Some(label) => match encoding_rs::Encoding::for_label(label.as_bytes()) {
+        Some(label) => match crate::codec::Codec::for_label(label) {
             Some(e) => Some(e),
             None => {
                 crate::say!("qorgau: --output-encoding {label:?}: unknown encoding");
@@ -830,11 +834,13 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         manifest,
         verify: args.verify,
         output_encoding,
+        unmappable: args.unmappable,
         kanon,
         pipeline: pipeline::Options {
             chunk_size: args.chunk_size.max(1),
             progress: !args.no_progress,
             table,
+            strict_decoding: true,
             ..pipeline::Options::default()
         },
     };
@@ -867,7 +873,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             m.outputs.len().max(usize::from(
                 opts.target == Target::Stdout && outcome.errors.is_empty()
             )),
-            m.inputs.len(),
+            m.inputs.len() + outcome.errors.len(),
             bytes as f64 / 1e6,
             started.elapsed().as_secs_f64()
         );

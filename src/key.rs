@@ -94,6 +94,7 @@ impl Key {
         if let Some(path) = file {
             let text = std::fs::read_to_string(path)
                 .map_err(|e| KeyError(format!("--key-file {}: {e}", path.display())))?;
+            warn_if_shared(path);
             return Key::parse(&text, &format!("--key-file {}", path.display())).map(Some);
         }
         match std::env::var(ENV) {
@@ -140,6 +141,28 @@ pub fn hex(bytes: &[u8]) -> String {
 }
 
 const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// Warns when a key file can be read by its group or by others: anyone
+/// who reads the key can link tokens back to the values they stand for.
+fn warn_if_shared(path: &Path) {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(m) = std::fs::metadata(path) {
+            let mode = m.permissions().mode() & 0o777;
+            if mode & 0o044 != 0 {
+                crate::say!(
+                    "qorgau: --key-file {}: warning: readable by others (mode {mode:o}); \
+                     `chmod 600 {}` keeps the key to its owner",
+                    path.display(),
+                    path.display()
+                );
+            }
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = path;
+}
 
 #[cfg(test)]
 mod tests {

@@ -24,6 +24,7 @@ pub mod bytes;
 pub mod check;
 pub mod checksum;
 pub mod cli;
+pub mod codec;
 pub mod context;
 pub mod contract;
 mod detect;

@@ -10,7 +10,7 @@ use std::sync::mpsc;
 
 use rayon::prelude::*;
 
-use crate::context::ContextIndex;
+use crate::engine::Engine;
 use crate::input::{Chunk, Chunker, Pool, Source};
 use crate::table::{Layout, TableOptions};
 
@@ -25,6 +25,9 @@ pub struct Options {
     pub progress: bool,
     /// Which inputs are tables, and how to read them.
     pub table: TableOptions,
+    /// Malformed UTF-16 is an error rather than U+FFFD (`anonymize`, which
+    /// must write back every byte it does not replace).
+    pub strict_decoding: bool,
 }
 
 impl Default for Options {
@@ -34,6 +37,7 @@ impl Default for Options {
             batch: rayon::current_num_threads().max(1) * 2,
             progress: false,
             table: TableOptions::default(),
+            strict_decoding: false,
         }
     }
 }
@@ -60,7 +64,7 @@ pub enum Event {
 pub fn run<T, W, E>(
     sources: &[Source],
     opts: &Options,
-    context: &ContextIndex,
+    engine: &Engine,
     work: W,
     mut emit: E,
 ) -> io::Result<()>
@@ -80,7 +84,7 @@ where
     // ends the run promptly.
     std::thread::scope(|scope| {
         let reader_pool = pool.clone();
-        scope.spawn(move || produce(sources, opts, context, &reader_pool, tx));
+        scope.spawn(move || produce(sources, opts, engine, &reader_pool, tx));
         let work = &work;
         scope.spawn(move || {
             for batch in rx {
@@ -139,7 +143,7 @@ fn progress_bar(sources: &[Source], opts: &Options) -> Option<indicatif::Progres
 fn produce(
     sources: &[Source],
     opts: &Options,
-    context: &ContextIndex,
+    engine: &Engine,
     pool: &Pool,
     tx: mpsc::SyncSender<Vec<Event>>,
 ) {
@@ -161,7 +165,7 @@ fn produce(
         true
     };
     for (i, source) in sources.iter().enumerate() {
-        let events = read_source(i, source, opts, context, pool);
+        let events = read_source(i, source, opts, engine, pool);
         for e in events {
             if !push(e, &mut batch) {
                 return;
@@ -196,7 +200,7 @@ fn read_source<'a>(
     i: usize,
     source: &'a Source,
     opts: &'a Options,
-    context: &'a ContextIndex,
+    engine: &'a Engine,
     pool: &'a Pool,
 ) -> impl Iterator<Item = Event> + 'a {
     let mut layout: Option<std::sync::Arc<Layout>> = None;
@@ -209,7 +213,11 @@ fn read_source<'a>(
                 match std::io::BufRead::fill_buf(&mut r).map(crate::input::utf16::detect) {
                     Ok(Some(enc)) => {
                         utf16 = Some(enc);
-                        Box::new(crate::input::utf16::Utf16Reader::new(r, enc))
+                        Box::new(crate::input::utf16::Utf16Reader::new(
+                            r,
+                            enc,
+                            opts.strict_decoding,
+                        ))
                     }
                     _ => Box::new(r),
                 };
@@ -222,10 +230,10 @@ fn read_source<'a>(
                     .peek(256 << 10)
                     .map_err(|e| e.to_string())
                     .and_then(|head| {
-                        Layout::sniff(head, is_tsv, &opts.table, context).map_err(|e| e.0)
+                        Layout::sniff_checked(head, is_tsv, &opts.table, engine).map_err(|e| e.0)
                     }) {
                     Ok(l) => {
-                        chunker.split_records(l.delimiter, opts.table.max_row);
+                        chunker.split_records(l.delimiter, l.eol, opts.table.max_row);
                         layout = Some(l);
                         Ok(chunker)
                     }

@@ -148,7 +148,7 @@ pub(crate) fn open(
     let head = chunker.peek(256 << 10).map_err(|e| e.to_string())?;
     let is_tsv = source.display().to_ascii_lowercase().contains(".tsv");
     let layout = Layout::sniff(head, is_tsv, opts, context).map_err(|e| e.0)?;
-    chunker.split_records(layout.delimiter, opts.max_row);
+    chunker.split_records(layout.delimiter, layout.eol, opts.max_row);
     Ok(Reader {
         names: layout.names.clone(),
         hints: layout.hints.clone(),
@@ -197,17 +197,18 @@ fn csv_rows(
                 0
             };
         loop {
-            let next = match tokenize::record(data, pos, layout.delimiter, &mut fields) {
-                Ok(Some((_, next))) => next,
-                Ok(None) => break,
-                Err(bad) => {
-                    return Err(format!(
-                        "{} at byte {}",
-                        bad.describe(),
-                        chunk.offset + bad.at as u64
-                    ))
-                }
-            };
+            let next =
+                match tokenize::record_eol(data, pos, layout.delimiter, layout.eol, &mut fields) {
+                    Ok(Some((_, next))) => next,
+                    Ok(None) => break,
+                    Err(bad) => {
+                        return Err(format!(
+                            "{} at byte {}",
+                            bad.describe(),
+                            chunk.offset + bad.at as u64
+                        ))
+                    }
+                };
             let header = *first && layout.has_header;
             *first = false;
             if !header {
@@ -219,7 +220,7 @@ fn csv_rows(
                     }
                     raw.clear();
                     tokenize::unescape(data, f, &mut raw);
-                    cell.push_str(layout.encoding.decode_without_bom_handling(&raw).0.trim());
+                    cell.push_str(layout.encoding.decode(&raw).0.trim());
                 }
                 if !each(&cells[..fields.len()]) {
                     return Ok(());

@@ -68,7 +68,7 @@ pub fn run(
         pipeline::run(
             &rest[..run],
             opts,
-            engine.context(),
+            engine,
             |chunk| scan_chunk(engine, chunk),
             |event, scanned| emitter.emit(event, scanned, sink, &mut summary),
         )?;
@@ -106,6 +106,9 @@ fn scan_parquet(
     }
 }
 
+/// The row of a finding in a table's header (reported as row 0).
+const HEADER_ROW: u64 = u64::MAX;
+
 fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut findings = Vec::new();
     let mut cell_of = Vec::new();
@@ -116,6 +119,11 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     if let Some(layout) = &chunk.layout {
         let walked = cells::for_each_record(engine, layout, chunk, |_, rec| {
             if rec.header {
+                // Personal data in header cells: reported as row 0.
+                for c in rec.findings {
+                    findings.push(c.finding);
+                    cell_of.push((HEADER_ROW, c.field));
+                }
                 return;
             }
             if rec.ragged {
@@ -150,6 +158,8 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
         engine.find_in(&chunk.data, chunk.body.clone(), chunk.at_eof, &mut findings);
     }
     let data = &chunk.data;
+    // Lines of a table with carriage returns only end there.
+    let nl = chunk.layout.as_ref().map_or(b'\n', |l| l.eol);
     let mut positions = Vec::with_capacity(findings.len());
     let mut line = 0u64;
     let mut pos = chunk.body.start;
@@ -157,9 +167,9 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     let mut col = 0u64;
     let advance = |to: usize, line: &mut u64, pos: &mut usize, col: &mut u64| {
         let seg = &data[*pos..to];
-        match memchr::memrchr(b'\n', seg) {
+        match memchr::memrchr(nl, seg) {
             Some(last) => {
-                *line += memchr::memchr_iter(b'\n', seg).count() as u64;
+                *line += memchr::memchr_iter(nl, seg).count() as u64;
                 *col = char_count(&seg[last + 1..]) as u64;
             }
             None => *col += char_count(seg) as u64,
@@ -352,8 +362,8 @@ impl<'s> Emitter<'s> {
                     let decoded;
                     let value = match &chunk.layout {
                         // A Windows-1251 table: mask the text, not its bytes.
-                        Some(l) if l.encoding != encoding_rs::UTF_8 && !raw.is_ascii() => {
-                            decoded = l.encoding.decode_without_bom_handling(raw).0;
+                        Some(l) if !l.encoding.is_utf8() && !raw.is_ascii() => {
+                            decoded = l.encoding.decode(raw).0;
                             decoded.as_bytes()
                         }
                         _ => raw,
@@ -377,7 +387,10 @@ impl<'s> Emitter<'s> {
                         column: Some(column),
                         confidence: f.confidence,
                         preview: &self.preview,
-                        row: s.cells.get(n).map(|&(r, _)| self.rows + r + 1),
+                        row: s.cells.get(n).map(|&(r, _)| match r {
+                            HEADER_ROW => 0,
+                            r => self.rows + r + 1,
+                        }),
                         field: s.cells.get(n).map(|&(_, fi)| names[fi].as_str()),
                         fingerprint: None,
                         value,

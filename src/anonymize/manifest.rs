@@ -38,7 +38,7 @@ pub struct Manifest {
     /// Tables: the encoding each output was written in, so that `--verify`
     /// reads it back the same way (working state, not written).
     #[serde(skip)]
-    pub encodings: BTreeMap<String, &'static encoding_rs::Encoding>,
+    pub encodings: BTreeMap<String, crate::codec::Codec>,
 }
 
 #[derive(Debug, Serialize)]

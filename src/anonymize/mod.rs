@@ -4,12 +4,19 @@
 //! output behind. Afterwards an audit manifest is written, and `--verify`
 //! re-scans the outputs for kinds the policy anonymized.
 
+mod buffer;
 mod manifest;
 mod output;
 mod parquet_file;
+mod rewrite;
 mod targets;
+mod verify;
+use verify::verify;
 
+pub use buffer::anonymize_table_bytes;
 pub use manifest::Manifest;
+use rewrite::rewrite_chunk_to;
+pub use rewrite::{anonymize_bytes, anonymize_chunk};
 pub use targets::{is_manifest, manifest_path};
 
 use std::collections::BTreeMap;
@@ -18,15 +25,14 @@ use std::path::PathBuf;
 
 use sha2::{Digest, Sha256};
 
+use crate::codec::{Codec, Unmappable};
 use crate::engine::Engine;
-use crate::input::{self, Chunk, Input, Source};
+use crate::input::{self, Input, Source};
 use crate::key::Key;
-use crate::kind::{Kind, KindSet};
+use crate::kind::Kind;
 use crate::pipeline::{self, Event};
 use crate::policy::Policy;
-use crate::report::{Record, Sink, Summary};
-use crate::table;
-use manifest::{ErrorInfo, FileInfo, PolicyInfo, VerifyInfo};
+use manifest::{ErrorInfo, FileInfo, PolicyInfo};
 use output::AtomicOutput;
 
 /// Where outputs go.
@@ -51,7 +57,9 @@ pub struct Options {
     pub manifest: Option<PathBuf>,
     pub verify: bool,
     /// Tables: write in this encoding instead of the input's.
-    pub output_encoding: Option<&'static encoding_rs::Encoding>,
+    pub output_encoding: Option<Codec>,
+    /// Tables: what a character the output encoding cannot hold does.
+    pub unmappable: Unmappable,
     /// Tables: enforce k-anonymity on these quasi-identifiers.
     pub kanon: Option<crate::kanon::KOptions>,
     pub pipeline: pipeline::Options,
@@ -71,170 +79,6 @@ impl Outcome {
     pub fn success(&self) -> bool {
         self.errors.is_empty() && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
     }
-}
-
-/// One chunk rewritten.
-struct Rewritten {
-    out: Vec<u8>,
-    /// Bytes at the start of `out` copied verbatim from the input.
-    lead_literal: usize,
-    /// Input bytes consumed past the body's end (an identifier crossing it).
-    overrun: usize,
-    counts: Vec<(Kind, &'static str)>,
-    /// Tables: data records in the chunk, and where a quote never closes.
-    rows: u64,
-    suppressed: u64,
-    bad: Option<crate::table::tokenize::BadRecord>,
-}
-
-/// A bare JSON number (`"uid":42`) replaced by text must become a JSON
-/// string, or the line no longer parses: quotes go around the replacement.
-fn quote_if_json_number(data: &[u8], start: usize, raw: &[u8], out: &mut Vec<u8>, from: usize) {
-    let numeric = |v: &[u8]| {
-        !v.is_empty()
-            && v.iter()
-                .all(|b| b.is_ascii_digit() || *b == b'-' || *b == b'.')
-    };
-    if !numeric(raw) || numeric(&out[from..]) {
-        return;
-    }
-    let mut i = start;
-    while i > 0 && data[i - 1] == b' ' {
-        i -= 1;
-    }
-    if i >= 2 && data[i - 1] == b':' && data[i - 2] == b'"' {
-        out.insert(from, b'"');
-        out.push(b'"');
-    }
-}
-
-/// Anonymizes a whole buffer under `policy`: what `anonymize` does to each
-/// chunk of a file.
-///
-/// # Panics
-/// If the policy uses `token` or `surrogate` and `key` is `None`.
-pub fn anonymize_bytes(
-    engine: &Engine,
-    policy: &Policy,
-    key: Option<&Key>,
-    input: &[u8],
-) -> Vec<u8> {
-    assert!(key.is_some() || !policy.needs_key(), "{}", crate::key::HOW);
-    rewrite(engine, policy, key, input, 0..input.len(), true).out
-}
-
-/// Anonymizes the body of one chunk (bytes outside it are context).
-pub fn anonymize_chunk(
-    engine: &Engine,
-    policy: &Policy,
-    key: Option<&Key>,
-    chunk: &Chunk,
-) -> Vec<u8> {
-    rewrite_chunk(engine, policy, key, chunk).out
-}
-
-fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
-    rewrite_chunk_to(engine, policy, key, chunk, None, None)
-}
-
-fn rewrite_chunk_to(
-    engine: &Engine,
-    policy: &Policy,
-    key: Option<&Key>,
-    chunk: &Chunk,
-    output_encoding: Option<&'static encoding_rs::Encoding>,
-    plan: Option<&crate::kanon::Plan>,
-) -> Rewritten {
-    if let Some(layout) = &chunk.layout {
-        return match table::rewrite::rewrite(engine, policy, key, layout, chunk, plan) {
-            Ok(t) => Rewritten {
-                out: transcode(t.out, layout, output_encoding, chunk.index == 0),
-                lead_literal: 0,
-                overrun: 0,
-                counts: t.counts,
-                rows: t.rows as u64,
-                suppressed: t.suppressed,
-                bad: None,
-            },
-            Err(u) => Rewritten {
-                out: Vec::new(),
-                lead_literal: 0,
-                overrun: 0,
-                counts: Vec::new(),
-                rows: u.rows_before as u64,
-                suppressed: 0,
-                bad: Some(u),
-            },
-        };
-    }
-    let body = chunk.body.clone();
-    rewrite(engine, policy, key, &chunk.data, body, chunk.at_eof)
-}
-
-fn rewrite(
-    engine: &Engine,
-    policy: &Policy,
-    key: Option<&Key>,
-    data: &[u8],
-    body: std::ops::Range<usize>,
-    at_eof: bool,
-) -> Rewritten {
-    let mut findings = Vec::new();
-    engine.find_in(data, body.clone(), at_eof, &mut findings);
-    let mut out = Vec::with_capacity(body.len() + body.len() / 16);
-    let mut counts = Vec::with_capacity(findings.len());
-    let mut pos = body.start;
-    let lead_literal = findings
-        .first()
-        .map_or(body.len(), |f| f.start - body.start);
-    let aliases = crate::aliases::PersonAliases::build(data, &findings);
-    for f in &findings {
-        out.extend_from_slice(&data[pos..f.start]);
-        let raw = &data[f.start..f.end];
-        let op = policy.operator_for(f.kind, raw);
-        let from = out.len();
-        let value = match f.kind {
-            Kind::Person => aliases.full_form(data, raw).map_or(raw, |r| &data[r]),
-            _ => raw,
-        };
-        op.apply(f.kind, value, key, &mut out);
-        quote_if_json_number(data, f.start, raw, &mut out, from);
-        counts.push((f.kind, op.name()));
-        pos = f.end;
-    }
-    let end = pos.max(body.end);
-    out.extend_from_slice(&data[pos.min(end)..end]);
-    Rewritten {
-        out,
-        lead_literal,
-        overrun: end - body.end,
-        counts,
-        rows: 0,
-        suppressed: 0,
-        bad: None,
-    }
-}
-
-/// Re-encodes a rewritten table chunk when another output encoding is asked
-/// for; a UTF-8 byte-order mark is dropped unless the output is UTF-8.
-fn transcode(
-    out: Vec<u8>,
-    layout: &table::Layout,
-    to: Option<&'static encoding_rs::Encoding>,
-    first: bool,
-) -> Vec<u8> {
-    let Some(to) = to.filter(|&to| to != layout.encoding) else {
-        return out;
-    };
-    let skip = if first { layout.bom.min(out.len()) } else { 0 };
-    let (text, _) = layout.encoding.decode_without_bom_handling(&out[skip..]);
-    let (bytes, _, _) = to.encode(&text);
-    let mut v = Vec::with_capacity(bytes.len() + skip);
-    if to == encoding_rs::UTF_8 {
-        v.extend_from_slice(&out[..skip]);
-    }
-    v.extend_from_slice(&bytes);
-    v
 }
 
 /// The output path of `input`, or why there is none.
@@ -297,9 +141,12 @@ struct Current {
     /// Tables: rows dropped to reach k-anonymity.
     suppressed: u64,
     /// Tables: the encoding the output is written in.
-    encoding: Option<&'static encoding_rs::Encoding>,
+    encoding: Option<Codec>,
     /// Bytes of this input's output already sent to standard output.
     sent: u64,
+    /// Replacements per kind and operator, counted in the manifest only
+    /// if the input succeeds.
+    counts: BTreeMap<(Kind, &'static str), u64>,
 }
 
 /// Anonymizes `inputs` under `policy`.
@@ -399,7 +246,7 @@ pub fn run(
         pipeline::run(
             &sources[base..end],
             &opts.pipeline,
-            engine.context(),
+            engine,
             |chunk| {
                 rewrite_chunk_to(
                     engine,
@@ -408,6 +255,7 @@ pub fn run(
                     chunk,
                     opts.output_encoding,
                     plan_of(base + chunk.source),
+                    opts.unmappable,
                 )
             },
             |event, rewritten| {
@@ -448,7 +296,7 @@ pub fn run(
                         debug_assert!(skip <= r.lead_literal);
                         let bytes = &r.out[skip.min(r.out.len())..];
                         for &(k, op) in &r.counts {
-                            *counts.entry((k, op)).or_default() += 1;
+                            *cur.counts.entry((k, op)).or_default() += 1;
                         }
                         cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
                         // UTF-16 input is written as UTF-16 again, with its BOM,
@@ -497,7 +345,13 @@ pub fn run(
                         let cur = current
                             .take()
                             .unwrap_or_else(|| open(&inputs[base + *i], &opts.target));
-                        finish(&inputs[base + *i], cur, &mut manifest, &mut errors);
+                        finish(
+                            &inputs[base + *i],
+                            cur,
+                            &mut manifest,
+                            &mut errors,
+                            &mut counts,
+                        );
                     }
                 }
                 Ok(())
@@ -545,7 +399,8 @@ pub fn run(
     if let Some(path) = &manifest_path {
         let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
         json.push(b'\n');
-        output::write_atomic(path, &json)?;
+        output::write_atomic(path, &json)
+            .map_err(|e| io::Error::new(e.kind(), format!("manifest {e}")))?;
     }
     Ok(Outcome {
         manifest,
@@ -582,6 +437,7 @@ impl Current {
             suppressed: 0,
             encoding: None,
             sent: 0,
+            counts: BTreeMap::new(),
         }
     }
 
@@ -612,30 +468,49 @@ fn open(input: &Input, target: &Target) -> Current {
     cur
 }
 
+/// Closes the output of one input: an input that failed is listed under
+/// `errors` only, one that succeeded among the inputs (and its counts).
 fn finish(
     input: &Input,
     cur: Current,
     manifest: &mut Manifest,
     errors: &mut Vec<(String, String)>,
+    counts: &mut BTreeMap<(Kind, &'static str), u64>,
 ) {
     let name = input.source.display();
-    manifest.inputs.push(FileInfo {
+    let info = FileInfo {
         path: name.clone(),
         bytes: cur.in_bytes,
         sha256: crate::key::hex(&cur.in_hash.finalize()),
         note: None,
-    });
+    };
     if let Some(why) = cur.failed {
         errors.push((name, on_stdout(why, cur.sent)));
         return;
     }
+    let succeeded = |manifest: &mut Manifest, counts: &mut BTreeMap<_, u64>| {
+        manifest.inputs.push(info);
+        for (k, n) in cur.counts {
+            *counts.entry(k).or_default() += n;
+        }
+    };
     if cur.suppressed > 0 || cur.rows > 0 {
         manifest.suppressed.push((name.clone(), cur.suppressed));
     }
     let mode_from = in_place_of(input, cur.path.as_deref());
-    if let (Some(out), Some(path)) = (cur.output, cur.path) {
-        match out.commit(mode_from.as_deref()) {
+    let (Some(out), Some(path)) = (cur.output, cur.path) else {
+        // Standard output: written as it went.
+        succeeded(manifest, counts);
+        return;
+    };
+    {
+        let like = match &input.source {
+            Source::File(p) => Some(p.as_path()),
+            Source::Stdin => None,
+        };
+        match out.commit(mode_from.as_deref(), like) {
             Ok(w) => {
+                succeeded(manifest, counts);
                 if let Some(e) = cur.encoding {
                     manifest.encodings.insert(path.display().to_string(), e);
                 }
@@ -711,11 +586,11 @@ fn merge_parquet(
     counts: &mut BTreeMap<(Kind, &'static str), u64>,
 ) {
     let name = done.input.path.clone();
-    manifest.inputs.push(done.input);
     if let Some(e) = done.error {
         errors.push((name, e));
         return;
     }
+    manifest.inputs.push(done.input);
     for (k, n) in done.report.counts {
         *counts.entry(k).or_default() += n;
     }
@@ -737,68 +612,6 @@ fn merge_parquet(
         });
     }
     manifest.outputs.extend(done.output);
-}
-
-/// Counts findings per kind, printing nothing.
-struct Counter(BTreeMap<String, u64>);
-
-impl Sink for Counter {
-    fn finding(&mut self, r: &Record) -> io::Result<()> {
-        *self.0.entry(r.kind.id().to_string()).or_default() += 1;
-        Ok(())
-    }
-
-    fn finish(&mut self, _summary: &Summary) -> io::Result<()> {
-        Ok(())
-    }
-}
-
-/// Re-scans the outputs for the kinds the policy anonymized.
-fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> VerifyInfo {
-    let kinds: KindSet = policy.anonymized_kinds().into_iter().collect();
-    // At least as sensitive as a plain `scan`: a value the policy left alone
-    // for its low confidence is still personal data to a re-scan.
-    let engine = Engine::builder()
-        .kinds(kinds)
-        .min_confidence(
-            policy
-                .min_confidence
-                .min(crate::engine::DEFAULT_MIN_CONFIDENCE),
-        )
-        .build();
-    // Each table output is read back in the encoding it was written in,
-    // not detected again: a guess could differ from what the rewrite used.
-    let mut groups: BTreeMap<Option<&str>, Vec<Source>> = BTreeMap::new();
-    for o in &manifest.outputs {
-        let enc = manifest.encodings.get(&o.path).copied();
-        groups
-            .entry(enc.map(encoding_rs::Encoding::name))
-            .or_default()
-            .push(Source::File(PathBuf::from(&o.path)));
-    }
-    let mut counter = Counter(BTreeMap::new());
-    for (enc, sources) in groups {
-        let mut pipeline = opts.pipeline.clone();
-        if let Some(name) = enc {
-            pipeline.table.encoding = encoding_rs::Encoding::for_label(name.as_bytes());
-        }
-        match crate::scan::run(&engine, &sources, &pipeline, &mut counter) {
-            // An output that could not be read back in full is not verified.
-            Ok(s) => {
-                let unread = s.notes.iter().filter(|n| n.status != "warning").count();
-                if unread > 0 {
-                    *counter.0.entry("outputs not re-read".into()).or_default() += unread as u64;
-                }
-            }
-            Err(e) => {
-                counter.0.insert(format!("error: {e}"), 1);
-            }
-        }
-    }
-    VerifyInfo {
-        passed: counter.0.is_empty(),
-        remaining: counter.0,
-    }
 }
 
 /// Writes a small file atomically (a report).

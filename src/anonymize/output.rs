@@ -65,8 +65,9 @@ impl AtomicOutput {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        std::fs::create_dir_all(&dir)?;
-        let temp = crate::temps::named_in(&dir)?;
+        // Every error names the path it is about.
+        std::fs::create_dir_all(&dir).map_err(|e| at(&dir, &e))?;
+        let temp = crate::temps::named_in(&dir).map_err(|e| at(&dir, &e))?;
         let guard = crate::temps::Guard::new(temp.path());
         let file = temp.as_file().try_clone()?;
         let hashing = Hashing {
@@ -92,11 +93,13 @@ impl AtomicOutput {
     }
 
     /// Flushes, fsyncs and renames the file into place, keeping `mode_from`'s
-    /// permissions when given (for `--in-place`).
+    /// permissions when given (for `--in-place`); else the output is 0644,
+    /// less what `like` (its input) denies its group and others: the copy
+    /// of a 0600 input is 0600.
     ///
     /// # Errors
     /// Any step's I/O error; the temporary file is then removed.
-    pub fn commit(mut self, mode_from: Option<&Path>) -> io::Result<Written> {
+    pub fn commit(mut self, mode_from: Option<&Path>, like: Option<&Path>) -> io::Result<Written> {
         let buffered = match self.sink.take() {
             Some(Sink::Plain(w)) => w,
             Some(Sink::Gzip(w)) => w.finish()?,
@@ -114,7 +117,7 @@ impl AtomicOutput {
                 })?;
                 std::fs::set_permissions(self.temp.path(), meta.permissions())?;
             }
-            None => set_shareable(self.temp.path())?,
+            None => set_shareable(self.temp.path(), like)?,
         }
         self.temp.persist(&self.target).map_err(|e| e.error)?;
         if let Some(dir) = self.target.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -148,14 +151,22 @@ impl Write for AtomicOutput {
     }
 }
 
+/// `e` with the path it is about (`File exists (os error 17)` alone does
+/// not say which file).
+pub fn at(path: &Path, e: &io::Error) -> io::Error {
+    io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
 /// Writes a whole small file atomically (the manifest).
 ///
 /// # Errors
 /// Any I/O error; nothing is left behind then.
 pub fn write_atomic(target: &Path, bytes: &[u8]) -> io::Result<()> {
     let mut out = AtomicOutput::create(target, false)?;
-    out.write_all(bytes)?;
-    out.commit(None).map(|_| ())
+    out.write_all(bytes).map_err(|e| at(target, &e))?;
+    out.commit(None, None)
+        .map(|_| ())
+        .map_err(|e| at(target, &e))
 }
 
 /// Gives a replacement the owner and group of the file it replaces; a
@@ -176,14 +187,19 @@ fn keep_owner(_temp: &File, _of: &std::fs::Metadata) -> io::Result<()> {
 }
 
 /// Temporary files are private (0600); a finished output gets the usual
-/// 0644, since an anonymized copy is made to be shared.
+/// 0644, since an anonymized copy is made to be shared — but never more
+/// than its input allows: read bits the input denies its group or others
+/// stay off (a 0600 input gives a 0600 output, a 0640 one 0640).
 #[cfg(unix)]
-fn set_shareable(path: &Path) -> io::Result<()> {
+fn set_shareable(path: &Path, like: Option<&Path>) -> io::Result<()> {
     use std::os::unix::fs::PermissionsExt;
-    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644))
+    let allowed = like
+        .and_then(|p| std::fs::metadata(p).ok())
+        .map_or(0o644, |m| m.permissions().mode() | 0o600);
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o644 & allowed))
 }
 
 #[cfg(not(unix))]
-fn set_shareable(_path: &Path) -> io::Result<()> {
+fn set_shareable(_path: &Path, _like: Option<&Path>) -> io::Result<()> {
     Ok(())
 }

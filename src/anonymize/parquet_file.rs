@@ -11,7 +11,7 @@ use super::manifest::FileInfo;
 use super::output::AtomicOutput;
 use super::{target_path, Target};
 use crate::engine::Engine;
-use crate::input::{self, Input};
+use crate::input::{self, Input, Source};
 use crate::key::Key;
 use crate::parquet::rewrite::{anonymize_file, FileReport};
 use crate::policy::Policy;
@@ -127,7 +127,11 @@ pub(super) fn anonymize(
     }
     if let (Some(o), Some(out)) = (atomic, out_path) {
         let mode_from = super::in_place_of(input, Some(&out));
-        match o.commit(mode_from.as_deref()) {
+        let like = match &input.source {
+            Source::File(p) => Some(p.as_path()),
+            Source::Stdin => None,
+        };
+        match o.commit(mode_from.as_deref(), like) {
             Ok(w) => {
                 done.output = Some(FileInfo {
                     path: out.display().to_string(),

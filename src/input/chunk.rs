@@ -70,9 +70,9 @@ pub struct Chunker<R> {
     offset: u64,
     eof: bool,
     index: u64,
-    /// Table mode: split only after whole records with this delimiter, and
-    /// refuse records longer than the limit.
-    records: Option<(u8, usize)>,
+    /// Table mode: split only after whole records with this delimiter and
+    /// line terminator, and refuse records longer than the limit.
+    records: Option<(u8, u8, usize)>,
     /// Buffers of chunks already processed, to be filled again: reusing
     /// them spares the kernel faulting in fresh pages for every chunk.
     recycled: Option<Pool>,
@@ -104,8 +104,8 @@ impl<R: Read> Chunker<R> {
 
     /// Splits only after whole records of a table with `delimiter`; a
     /// record longer than `max_row` bytes is an error.
-    pub fn split_records(&mut self, delimiter: u8, max_row: usize) {
-        self.records = Some((delimiter, max_row.max(1)));
+    pub fn split_records(&mut self, delimiter: u8, eol: u8, max_row: usize) {
+        self.records = Some((delimiter, eol, max_row.max(1)));
     }
 
     /// The next bytes not yet handed out, at least `n` unless the input is
@@ -145,8 +145,8 @@ impl<R: Read> Chunker<R> {
     /// The reader's I/O error (for a decompressor: corrupt data).
     pub fn next_chunk(&mut self) -> io::Result<Option<Chunk>> {
         self.fill(self.pending + self.chunk_size + LOOK_AHEAD)?;
-        if let Some((delimiter, max_row)) = self.records {
-            return self.next_records(delimiter, max_row);
+        if let Some((delimiter, eol, max_row)) = self.records {
+            return self.next_records(delimiter, eol, max_row);
         }
         let available = self.buf.len() - self.pending;
         if available == 0 {
@@ -170,7 +170,12 @@ impl<R: Read> Chunker<R> {
 
     /// A chunk of whole records: reads on until a record ends (or the input
     /// does), so a quoted newline never splits a record.
-    fn next_records(&mut self, delimiter: u8, max_row: usize) -> io::Result<Option<Chunk>> {
+    fn next_records(
+        &mut self,
+        delimiter: u8,
+        eol: u8,
+        max_row: usize,
+    ) -> io::Result<Option<Chunk>> {
         loop {
             let pending = &self.buf[self.pending..];
             if pending.is_empty() {
@@ -187,8 +192,8 @@ impl<R: Read> Chunker<R> {
                 return Ok(Some(chunk));
             }
             let limit = pending.len().min(self.chunk_size.max(1));
-            let split = tokenize::last_boundary(pending, limit, delimiter)
-                .or_else(|| tokenize::last_boundary(pending, pending.len(), delimiter));
+            let split = tokenize::last_boundary(pending, limit, delimiter, eol)
+                .or_else(|| tokenize::last_boundary(pending, pending.len(), delimiter, eol));
             if let Some(split) = split {
                 let chunk = self.take(split);
                 self.index += 1;

@@ -5,7 +5,7 @@
 
 use std::io::{self, Read};
 
-use encoding_rs::{CoderResult, Decoder, Encoding};
+use encoding_rs::{CoderResult, Decoder, DecoderResult, Encoding};
 
 /// The UTF-16 flavour a byte-order mark announces, when the bytes after it
 /// look like UTF-16 text: the high bytes of its code units concentrate on a
@@ -28,7 +28,10 @@ pub fn detect(head: &[u8]) -> Option<&'static Encoding> {
     (n == 0 || top * 10 >= n * 4).then_some(encoding)
 }
 
-/// A reader of UTF-16 bytes (BOM included) that yields UTF-8.
+/// A reader of UTF-16 bytes (BOM included) that yields UTF-8. Malformed
+/// code units (a lone surrogate, an odd last byte) become U+FFFD, or, when
+/// `strict` (`anonymize`, which must write back every byte it does not
+/// replace), an `InvalidData` error naming their byte offset.
 pub struct Utf16Reader<R> {
     inner: R,
     decoder: Decoder,
@@ -37,10 +40,13 @@ pub struct Utf16Reader<R> {
     end: usize,
     eof: bool,
     done: bool,
+    strict: bool,
+    /// Bytes of `inner` before those in `raw`.
+    base: u64,
 }
 
 impl<R: Read> Utf16Reader<R> {
-    pub fn new(inner: R, encoding: &'static Encoding) -> Self {
+    pub fn new(inner: R, encoding: &'static Encoding, strict: bool) -> Self {
         Utf16Reader {
             inner,
             decoder: encoding.new_decoder_with_bom_removal(),
@@ -49,6 +55,8 @@ impl<R: Read> Utf16Reader<R> {
             end: 0,
             eof: false,
             done: false,
+            strict,
+            base: 0,
         }
     }
 }
@@ -61,14 +69,35 @@ impl<R: Read> Read for Utf16Reader<R> {
         }
         loop {
             if self.start == self.end && !self.eof {
+                self.base += self.end as u64;
                 self.start = 0;
                 self.end = self.inner.read(&mut self.raw)?;
                 self.eof = self.end == 0;
             }
             let src = &self.raw[self.start..self.end];
-            let (result, read, written, _) = self.decoder.decode_to_utf8(src, out, self.eof);
+            let (empty, read, written) = if self.strict {
+                let (result, read, written) = self
+                    .decoder
+                    .decode_to_utf8_without_replacement(src, out, self.eof);
+                if let DecoderResult::Malformed(bad, after) = result {
+                    let at =
+                        self.base + (self.start + read) as u64 - u64::from(bad) - u64::from(after);
+                    self.done = true;
+                    return Err(io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!(
+                            "malformed UTF-16 at byte {at} (a lone surrogate or a cut code \
+                             unit): it could not be written back as it was"
+                        ),
+                    ));
+                }
+                (result == DecoderResult::InputEmpty, read, written)
+            } else {
+                let (result, read, written, _) = self.decoder.decode_to_utf8(src, out, self.eof);
+                (result == CoderResult::InputEmpty, read, written)
+            };
             self.start += read;
-            if self.eof && result == CoderResult::InputEmpty {
+            if self.eof && empty {
                 self.done = true;
             }
             if written > 0 || self.done {
@@ -116,7 +145,7 @@ mod tests {
             &mut bytes,
         );
         let mut s = String::new();
-        Utf16Reader::new(&bytes[..], encoding_rs::UTF_16LE)
+        Utf16Reader::new(&bytes[..], encoding_rs::UTF_16LE, true)
             .read_to_string(&mut s)
             .unwrap();
         assert_eq!(s, "ИИН 900101300811 😀");

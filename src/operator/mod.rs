@@ -81,6 +81,11 @@ pub const NAMES: &[&str] = &[
 ];
 
 impl Operator {
+    /// Whether the operator writes its input back as it is.
+    pub fn keeps(&self) -> bool {
+        matches!(self, Operator::Keep | Operator::Scan)
+    }
+
     /// The operator's name.
     pub fn name(&self) -> &'static str {
         match self {

@@ -73,6 +73,56 @@ pub struct ParquetInput {
     meta: ArrowReaderMetadata,
 }
 
+/// The message of a caught panic (the parquet crate's own words about the
+/// file's structure, never a value).
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<&str>()
+        .map(|s| (*s).to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "a panic".into())
+}
+
+/// The file must start with Parquet's magic, not only end with it: a file
+/// whose head was cut or overwritten is refused before its footer is read.
+fn leading_magic(file: &File) -> Result<(), ReadError> {
+    use std::io::{Read, Seek};
+    let mut head = [0u8; 4];
+    let mut r = file;
+    let read = r.read_exact(&mut head);
+    r.rewind().map_err(|e| ReadError::plain(e.to_string()))?;
+    match read {
+        Ok(()) if &head == b"PAR1" => Ok(()),
+        _ => Err(ReadError::plain(
+            "not a readable Parquet file: it does not start with the magic PAR1 (not Parquet, \
+             or its head is cut or overwritten)",
+        )),
+    }
+}
+
+/// Column chunks with a negative offset or size make the parquet crate
+/// panic when read (found by fuzzing): such a footer is corrupt.
+fn sane_offsets(meta: &ArrowReaderMetadata) -> Result<(), ReadError> {
+    for (g, rg) in meta.metadata().row_groups().iter().enumerate() {
+        for (i, c) in rg.columns().iter().enumerate() {
+            let negative = c.data_page_offset() < 0
+                || c.compressed_size() < 0
+                || c.dictionary_page_offset().is_some_and(|o| o < 0);
+            if negative {
+                // The chunk by number: a column's name can be personal data.
+                return Err(ReadError {
+                    row_group: Some(g),
+                    column: None,
+                    message: format!(
+                        "corrupt footer: column chunk {i} has a negative offset or size"
+                    ),
+                });
+            }
+        }
+    }
+    Ok(())
+}
+
 impl ParquetInput {
     /// Opens `path` and reads its footer.
     ///
@@ -81,12 +131,23 @@ impl ParquetInput {
     /// truncated, a footer that does not decode, a type Arrow cannot read).
     pub fn open(path: &Path) -> Result<ParquetInput, ReadError> {
         let file = File::open(path).map_err(|e| ReadError::plain(e.to_string()))?;
-        let meta = ArrowReaderMetadata::load(&file, ArrowReaderOptions::new()).map_err(|e| {
+        leading_magic(&file)?;
+        let loaded = std::panic::catch_unwind(|| {
+            ArrowReaderMetadata::load(&file, ArrowReaderOptions::new())
+        })
+        .map_err(|panic| {
+            ReadError::plain(format!(
+                "not a readable Parquet file (corrupt footer: {})",
+                panic_message(panic.as_ref())
+            ))
+        })?;
+        let meta = loaded.map_err(|e| {
             ReadError::plain(format!(
                 "not a readable Parquet file (bad magic, truncated or corrupt footer): {}",
                 describe(&e)
             ))
         })?;
+        sane_offsets(&meta)?;
         Ok(ParquetInput {
             path: path.to_path_buf(),
             file,
@@ -143,7 +204,10 @@ impl ParquetInput {
         let schema = self.schema();
         (0..schema.fields().len()).find_map(|r| {
             let reader = self.reader(group, 8192, Some(&[r])).ok()?;
-            let failed = reader.into_iter().any(|b| b.is_err());
+            let failed = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                reader.into_iter().any(|b| b.is_err())
+            }))
+            .unwrap_or(true);
             failed.then(|| schema.field(r).name().clone())
         })
     }
@@ -177,7 +241,28 @@ impl ParquetInput {
                         }
                     };
                     let mut at = first_row;
-                    for batch in reader {
+                    let mut reader = reader;
+                    loop {
+                        // The parquet crate panics on some corrupt pages
+                        // (found by fuzzing): such a page is a read error.
+                        let next = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                            reader.next()
+                        }));
+                        let batch = match next {
+                            Ok(Some(b)) => b,
+                            Ok(None) => break,
+                            Err(panic) => {
+                                let _ = tx.send(Err(ReadError {
+                                    row_group: Some(g),
+                                    column: None,
+                                    message: format!(
+                                        "corrupt data: the Parquet decoder failed ({})",
+                                        panic_message(panic.as_ref())
+                                    ),
+                                }));
+                                return;
+                            }
+                        };
                         let piece = match batch {
                             Ok(batch) => {
                                 let rows = batch.num_rows() as u64;

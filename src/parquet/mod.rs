@@ -14,6 +14,7 @@
 
 pub(crate) mod columns;
 mod file;
+pub mod names;
 pub mod rewrite;
 pub mod scan;
 mod values;

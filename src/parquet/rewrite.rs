@@ -694,7 +694,15 @@ pub fn anonymize_file<W: Write + Send>(
         column: None,
         message: format!("cannot write: {e}"),
     };
-    let mut writer = ArrowWriter::try_new(out, plan.schema(), Some(input.writer_properties()))
+    // Column names that are personal data are replaced.
+    let (schema, renamed) =
+        super::names::rename(&plan.schema(), engine, policy, key).map_err(|message| ReadError {
+            row_group: None,
+            column: None,
+            message,
+        })?;
+    let schema = Arc::new(schema);
+    let mut writer = ArrowWriter::try_new(out, schema.clone(), Some(input.writer_properties()))
         .map_err(|e| write_err(None, e))?;
     let mut report = FileReport::default();
     input.for_each_batch(
@@ -707,6 +715,20 @@ pub fn anonymize_file<W: Write + Send>(
                 column: None,
                 message,
             })?;
+            let batch = if renamed.is_empty() {
+                batch
+            } else {
+                RecordBatch::try_new_with_options(
+                    schema.clone(),
+                    batch.columns().to_vec(),
+                    &arrow::array::RecordBatchOptions::new().with_row_count(Some(batch.num_rows())),
+                )
+                .map_err(|e| ReadError {
+                    row_group: Some(piece.row_group),
+                    column: None,
+                    message: format!("cannot rename columns: {e}"),
+                })?
+            };
             report.rows += batch.num_rows() as u64;
             report.suppressed += (piece.batch.num_rows() - batch.num_rows()) as u64;
             for c in counts {
@@ -724,7 +746,15 @@ pub fn anonymize_file<W: Write + Send>(
         },
     )?;
     let out = writer.into_inner().map_err(|e| write_err(None, e))?;
-    let (retyped, dropped) = plan.report(&input.schema());
+    let (mut retyped, mut dropped) = plan.report(&input.schema());
+    // The manifest never shows a personal column name.
+    let mask = |n: &mut String| {
+        if let Some(m) = super::names::masked_if_personal(engine, n) {
+            *n = m;
+        }
+    };
+    retyped.iter_mut().for_each(|r| mask(&mut r.column));
+    dropped.iter_mut().for_each(mask);
     report.retyped = retyped;
     report.dropped = dropped;
     Ok((out, report))

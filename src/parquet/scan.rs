@@ -260,7 +260,28 @@ pub fn scan_file(
             return Ok(());
         }
     };
-    let leaves = Leaves::of(&input.schema(), engine.context());
+    // Column names that are personal data: masked in every path shown,
+    // and reported as findings without a row.
+    let (masked, name_hits) = super::names::mask_schema(&input.schema(), engine);
+    for h in &name_hits {
+        counts[h.finding.kind as usize] += 1;
+        sink.finding(&Record {
+            path: name,
+            kind: h.finding.kind,
+            start: h.finding.start as u64,
+            end: h.finding.end as u64,
+            line: None,
+            column: None,
+            confidence: h.finding.confidence,
+            preview: &h.preview,
+            row: None,
+            field: Some(&h.path),
+            fingerprint: None,
+            value: &h.name.as_bytes()[h.finding.start..h.finding.end],
+            line_text: h.name.as_bytes(),
+        })?;
+    }
+    let leaves = Leaves::of(&masked, engine.context());
     let mut columns = vec![Count::default(); leaves.0.len()];
     let mut sink_error: Option<io::Error> = None;
     let ran = input.for_each_batch(

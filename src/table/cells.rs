@@ -65,15 +65,15 @@ pub fn for_each_record(
     let mut first = chunk.index == 0;
     let window = &data[..body.end];
     loop {
-        let (content_end, next) = match tokenize::record(window, pos, layout.delimiter, &mut fields)
-        {
-            Ok(Some(r)) => r,
-            Ok(None) => break,
-            Err(mut u) => {
-                u.rows_before = rows;
-                return Err(u);
-            }
-        };
+        let (content_end, next) =
+            match tokenize::record_eol(window, pos, layout.delimiter, layout.eol, &mut fields) {
+                Ok(Some(r)) => r,
+                Ok(None) => break,
+                Err(mut u) => {
+                    u.rows_before = rows;
+                    return Err(u);
+                }
+            };
         if next - pos > layout.max_row {
             return Err(BadRecord {
                 at: pos,
@@ -81,7 +81,7 @@ pub fn for_each_record(
                 problem: Problem::TooLong(layout.max_row),
             });
         }
-        if layout.encoding == encoding_rs::UTF_8 {
+        if layout.encoding.is_utf8() {
             if let Err(e) = std::str::from_utf8(&data[pos..next]) {
                 return Err(BadRecord {
                     at: pos + e.valid_up_to(),
@@ -93,9 +93,9 @@ pub fn for_each_record(
         cells.clear();
         let header = first && layout.has_header;
         first = false;
-        if !header {
-            find_in_cells(engine, layout, data, &fields, &mut cells, &mut again);
-        }
+        find_in_cells(
+            engine, layout, data, &fields, header, &mut cells, &mut again,
+        );
         each(
             data,
             RecordView {
@@ -121,30 +121,41 @@ pub fn for_each_record(
 
 /// Searches every cell of a record on its own; a column whose header names
 /// kinds gives them as context, so no window needs to be searched for words.
+/// In the header, only the cells the layout found personal are searched
+/// (without context).
 fn find_in_cells(
     engine: &Engine,
     layout: &Layout,
     data: &[u8],
     fields: &[Field],
+    header: bool,
     cells: &mut Vec<CellFinding>,
     again: &mut Vec<Finding>,
 ) {
     for (i, f) in fields.iter().enumerate() {
         let inner = f.inner();
-        if inner.is_empty() {
+        if inner.is_empty() || (header && !layout.header_is_personal(i)) {
+            continue;
+        }
+        again.clear();
+        if header {
+            crate::table::header::find_in_header_cell(engine, layout, data, i, inner, again);
+            cells.extend(again.iter().map(|&g| CellFinding {
+                finding: g,
+                field: i,
+            }));
             continue;
         }
         let hint = layout.hint(i);
-        again.clear();
         let raw = &data[inner.clone()];
         if hint != 0
             && !raw.is_ascii()
-            && layout.encoding != encoding_rs::UTF_8
+            && !layout.encoding.is_utf8()
             && layout.encoding.is_single_byte()
         {
             // Search the decoded text; in a single-byte encoding the n-th
             // character is the n-th byte, which maps offsets back.
-            let (text, _) = layout.encoding.decode_without_bom_handling(raw);
+            let (text, _) = layout.encoding.decode(raw);
             let text = text.as_bytes();
             let mut decoded = Vec::new();
             engine.find_in_cell(text, 0..text.len(), hint, &mut decoded);

@@ -4,12 +4,13 @@
 //! boundaries (a quoted newline is not one), so each can be tokenized alone.
 
 pub mod cells;
+pub(crate) mod header;
 pub mod rewrite;
 pub mod tokenize;
 
 use std::sync::Arc;
 
-use encoding_rs::Encoding;
+use crate::codec::Codec;
 
 use crate::context::ContextIndex;
 use crate::kind::Kind;
@@ -38,7 +39,7 @@ pub struct TableOptions {
     /// Whether the first record is a header.
     pub header: bool,
     /// Forced input encoding; detected when `None`.
-    pub encoding: Option<&'static Encoding>,
+    pub encoding: Option<Codec>,
     /// The longest record accepted, in bytes.
     pub max_row: usize,
 }
@@ -74,7 +75,10 @@ impl TableOptions {
 #[derive(Debug)]
 pub struct Layout {
     pub delimiter: u8,
-    pub encoding: &'static Encoding,
+    /// What ends a record: `\n` (also `\r\n`) or, for files with carriage
+    /// returns and no line feed, `\r` ([`tokenize::sniff_eol`]).
+    pub eol: u8,
+    pub encoding: Codec,
     /// Length of a UTF-8 byte-order mark at the start of the file (0 or 3).
     pub bom: usize,
     pub has_header: bool,
@@ -91,6 +95,9 @@ pub struct Layout {
     pub by_values: Vec<u32>,
     /// The longest record accepted, in bytes.
     pub max_row: usize,
+    /// Per column: the kind of personal data its header cell holds (its
+    /// name in `names` is then masked); see [`Layout::sniff_checked`].
+    pub header_pii: Vec<Option<Kind>>,
 }
 
 /// Why a table cannot be read.
@@ -134,11 +141,12 @@ impl Layout {
                 })
             })?,
         };
+        let eol = tokenize::sniff_eol(body);
         let delimiter = opts
             .delimiter
-            .unwrap_or_else(|| sniff_delimiter(body, is_tsv));
+            .unwrap_or_else(|| sniff_delimiter(body, eol, is_tsv));
         let mut fields = Vec::new();
-        let first = tokenize::record(body, 0, delimiter, &mut fields).map_err(|u| {
+        let first = tokenize::record_eol(body, 0, delimiter, eol, &mut fields).map_err(|u| {
             LayoutError(format!(
                 "unterminated quote in the first record at byte {}",
                 u.at + bom
@@ -161,7 +169,7 @@ impl Layout {
             if header {
                 cell.clear();
                 tokenize::unescape(body, f, &mut cell);
-                let (name, _) = encoding.decode_without_bom_handling(&cell);
+                let (name, _) = encoding.decode(&cell);
                 let name = name.trim().to_string();
                 let hint = column_hint(context, &name);
                 let (_, against) = context.named(name.as_bytes());
@@ -179,13 +187,14 @@ impl Layout {
         } else {
             0
         };
-        let by_values = value_kinds(body, from, delimiter, columns);
+        let by_values = value_kinds(body, from, delimiter, eol, columns);
         for (c, &k) in by_values.iter().enumerate() {
             hints[c] |= k;
             vetoes[c] &= !k;
         }
         Ok(Arc::new(Layout {
             delimiter,
+            eol,
             encoding,
             bom,
             has_header: header,
@@ -194,6 +203,7 @@ impl Layout {
             vetoes,
             by_values,
             max_row: opts.max_row,
+            header_pii: Vec::new(),
         }))
     }
 
@@ -278,17 +288,18 @@ const SAMPLE_ROWS: usize = 200;
 /// zeros a spreadsheet dropped) and Kazakh mobile numbers (10 or 11
 /// digits, `7 70x…`/`8 70x…`). A column named `doc_no` whose values are
 /// IINs is then an IIN column, whatever its header says.
-pub fn value_kinds(head: &[u8], from: usize, delimiter: u8, columns: usize) -> Vec<u32> {
+pub fn value_kinds(head: &[u8], from: usize, delimiter: u8, eol: u8, columns: usize) -> Vec<u32> {
     let mut counts = vec![(0usize, [0usize; 3]); columns];
     let mut fields = Vec::new();
     let mut cell = Vec::new();
     let mut pos = from;
     for _ in 0..SAMPLE_ROWS {
-        let Ok(Some((_, next))) = tokenize::record(head, pos, delimiter, &mut fields) else {
+        let Ok(Some((_, next))) = tokenize::record_eol(head, pos, delimiter, eol, &mut fields)
+        else {
             break;
         };
         // The head may end inside a record: only whole ones count.
-        if next >= head.len() && !head.ends_with(b"\n") {
+        if next >= head.len() && head.last() != Some(&eol) {
             break;
         }
         for (c, f) in fields.iter().enumerate().take(columns) {
@@ -380,7 +391,7 @@ const MIN_FOREIGN: usize = 3;
 /// UTF-8 but for a few bytes is never flipped to another encoding: that
 /// would misread every other non-ASCII character, and the file's names
 /// would pass through anonymization unseen.
-fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
+fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
     // UTF-8 characters of two or more bytes, and invalid sequences.
     let (mut multi, mut stray, mut first) = (0usize, 0usize, None);
     let mut pos = 0;
@@ -402,7 +413,7 @@ fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
         }
     }
     let Some(at) = first else {
-        return Ok(encoding_rs::UTF_8);
+        return Ok(crate::codec::UTF_8);
     };
     let line = memchr::memchr_iter(b'\n', &head[..at]).count() + 1;
     // Single-byte Cyrillic text makes an invalid sequence of nearly every
@@ -417,13 +428,17 @@ fn detect_encoding(head: &[u8]) -> Result<&'static Encoding, Uncertain> {
     det.feed(head, false);
     match det.guess(Some(b"kz"), chardetng::Utf8Detection::Deny) {
         e if e == encoding_rs::UTF_8 => Err(Uncertain::Mixed { at, line, stray }),
-        e => Ok(e),
+        // chardetng knows no KZ-1048 and calls it Windows-1251.
+        e if e == encoding_rs::WINDOWS_1251 && crate::codec::looks_kz1048(head) => {
+            Ok(Codec::Kz1048)
+        }
+        e => Ok(Codec::Std(e)),
     }
 }
 
 /// The delimiter among `, ; \t |` that splits the first records into the
 /// most consistent number of fields (more than one).
-fn sniff_delimiter(head: &[u8], is_tsv: bool) -> u8 {
+fn sniff_delimiter(head: &[u8], eol: u8, is_tsv: bool) -> u8 {
     let candidates: &[u8] = if is_tsv { b"\t,;|" } else { b",;\t|" };
     let mut best = (candidates[0], 0usize);
     let mut fields = Vec::new();
@@ -431,8 +446,8 @@ fn sniff_delimiter(head: &[u8], is_tsv: bool) -> u8 {
         let mut counts = Vec::new();
         let mut pos = 0;
         while counts.len() < 20 {
-            match tokenize::record(head, pos, d, &mut fields) {
-                Ok(Some((_, next))) if next < head.len() || head.last() == Some(&b'\n') => {
+            match tokenize::record_eol(head, pos, d, eol, &mut fields) {
+                Ok(Some((_, next))) if next < head.len() || head.last() == Some(&eol) => {
                     counts.push(fields.len());
                     pos = next;
                 }
@@ -522,7 +537,7 @@ mod tests {
     fn detects_windows_1251() {
         let (bytes, _, _) = encoding_rs::WINDOWS_1251
             .encode("ФИО;ИИН;Адрес\nИванов Иван;900101300811;г. Алматы, ул. Абая\n");
-        assert_eq!(detect_encoding(&bytes), Ok(encoding_rs::WINDOWS_1251));
+        assert_eq!(detect_encoding(&bytes), Ok(crate::codec::WINDOWS_1251));
     }
 
     #[test]
@@ -543,7 +558,7 @@ mod tests {
         let cut = "Иван".as_bytes();
         assert_eq!(
             detect_encoding(&cut[..cut.len() - 1]),
-            Ok(encoding_rs::UTF_8)
+            Ok(crate::codec::UTF_8)
         );
     }
 

@@ -9,6 +9,7 @@
 //! `[kinds]` to the findings in the cell, and any other operator replaces the
 //! whole non-empty cell (a name column: `fio = "redact"`).
 
+use crate::codec::Unmappable;
 use crate::engine::Engine;
 use crate::input::Chunk;
 use crate::kanon::Plan;
@@ -17,7 +18,7 @@ use crate::kind::Kind;
 use crate::operator::Operator;
 use crate::policy::Policy;
 use crate::table::cells::{self, CellFinding};
-use crate::table::tokenize::{self, BadRecord, Field};
+use crate::table::tokenize::{self, BadRecord, Field, Problem};
 use crate::table::Layout;
 
 /// What the policy says for one column.
@@ -54,7 +55,9 @@ pub struct TableRewrite {
 /// Rewrites the body of `chunk`, a piece of a table with `layout`.
 ///
 /// # Errors
-/// [`BadRecord`] for a quote that never closes or a record too long.
+/// [`BadRecord`] for a quote that never closes, a record too long, or a
+/// replacement the table's encoding cannot hold (unless `unmappable` says
+/// to write entities).
 pub fn rewrite(
     engine: &Engine,
     policy: &Policy,
@@ -62,6 +65,7 @@ pub fn rewrite(
     layout: &Layout,
     chunk: &Chunk,
     plan: Option<&Plan>,
+    unmappable: Unmappable,
 ) -> Result<TableRewrite, BadRecord> {
     let mut out = Vec::with_capacity(chunk.body.len() + chunk.body.len() / 16);
     let mut counts = Vec::new();
@@ -88,7 +92,28 @@ pub fn rewrite(
             .collect()
     });
     let mut generalized: Vec<Option<String>> = Vec::new();
+    let mut failed: Option<BadRecord> = None;
     let rows = cells::for_each_record(engine, layout, chunk, |data, rec| {
+        if failed.is_some() {
+            return;
+        }
+        // A replacement the table's encoding cannot hold fails the file.
+        let mut encode = |text: &str, at: usize| -> Vec<u8> {
+            match layout.encoding.encode(text, unmappable) {
+                Ok(b) => b.into_owned(),
+                Err(ch) => {
+                    failed.get_or_insert(BadRecord {
+                        at,
+                        rows_before: rec.index,
+                        problem: Problem::Unmappable {
+                            ch,
+                            to: layout.encoding.name(),
+                        },
+                    });
+                    Vec::new()
+                }
+            }
+        };
         if rule_cache.len() < rec.fields.len() {
             rule_cache = rules(layout, policy, rec.fields.len());
         }
@@ -100,12 +125,7 @@ pub fn rewrite(
                 if let Some(f) = rec.fields.get(c) {
                     cell.clear();
                     tokenize::unescape(data, f, &mut cell);
-                    values[qi] = layout
-                        .encoding
-                        .decode_without_bom_handling(&cell)
-                        .0
-                        .trim()
-                        .to_string();
+                    values[qi] = layout.encoding.decode(&cell).0.trim().to_string();
                 }
             }
             let refs: Vec<&str> = values.iter().map(String::as_str).collect();
@@ -127,6 +147,13 @@ pub fn rewrite(
         let mut first = true;
         for (i, f) in rec.fields.iter().enumerate() {
             let rule = rule_cache[i];
+            // Findings in a header cell (a column named by a person) are
+            // replaced as [kinds] says, whatever the column's rule.
+            let rule = match rule {
+                Rule::Drop => Rule::Drop,
+                _ if rec.header && rec.findings.iter().any(|c| c.field == i) => Rule::Findings,
+                _ => rule,
+            };
             if matches!(rule, Rule::Drop) {
                 continue;
             }
@@ -140,12 +167,13 @@ pub fn rewrite(
             let to = from + rec.findings[from..].partition_point(|c| c.field == i);
             let found: &[CellFinding] = &rec.findings[from..to];
             if let Some(g) = &generalized[i] {
-                let (encoded, _, _) = layout.encoding.encode(g);
+                let encoded = encode(g, f.start);
                 tokenize::push_field(&mut out, &encoded, layout.delimiter, f.quoted);
                 continue;
             }
             match rule {
-                _ if rec.header => out.extend_from_slice(raw),
+                Rule::Findings if rec.header && found.is_empty() => out.extend_from_slice(raw),
+                _ if rec.header && !matches!(rule, Rule::Findings) => out.extend_from_slice(raw),
                 Rule::Keep | Rule::Drop => out.extend_from_slice(raw),
                 Rule::Whole(_) if f.end == f.start => {}
                 Rule::Whole(op) => {
@@ -153,9 +181,10 @@ pub fn rewrite(
                         .hinted_kind(i)
                         .or_else(|| found.first().map(|c| c.finding.kind))
                         .unwrap_or(Kind::Person);
-                    whole_cell(
-                        layout, data, f, op, kind, key, &mut cell, &mut value, &mut out,
-                    );
+                    let replaced =
+                        whole_cell(layout, data, f, op, kind, key, &mut cell, &mut value);
+                    let encoded = encode(&replaced, f.start);
+                    tokenize::push_field(&mut out, &encoded, layout.delimiter, f.quoted);
                     counts.push((kind, op.name()));
                 }
                 Rule::Findings if found.is_empty() => out.extend_from_slice(raw),
@@ -163,32 +192,44 @@ pub fn rewrite(
                     cell.clear();
                     let inner = f.inner();
                     let mut pos = inner.start;
+                    // An unquoted cell is quoted only when a replacement
+                    // brings a delimiter, quote or line break into it (a
+                    // stray quote it held already is data, kept as it is).
+                    let mut needs_quotes = false;
                     for c in found {
                         let g = c.finding;
                         cell.extend_from_slice(&data[pos..g.start]);
                         let raw_value = &data[g.start..g.end];
                         let op = policy.operator_for(g.kind, raw_value);
                         let raw_value = match g.kind {
-                            Kind::Person => aliases
+                            Kind::Person if !op.keeps() => aliases
                                 .full_form(data, raw_value)
                                 .map_or(raw_value, |r| &data[r]),
                             _ => raw_value,
                         };
                         value.clear();
-                        if raw_value.is_ascii() || layout.encoding == encoding_rs::UTF_8 {
+                        // `keep` writes the bytes as they were, even malformed ones.
+                        if raw_value.is_ascii() || layout.encoding.is_utf8() || op.keeps() {
                             op.apply(g.kind, raw_value, key, &mut value);
                         } else {
                             // Operators work on UTF-8: decode, replace, encode back.
-                            let (text, _) = layout.encoding.decode_without_bom_handling(raw_value);
+                            let (text, _) = layout.encoding.decode(raw_value);
                             let mut utf8 = Vec::new();
                             op.apply(g.kind, text.as_bytes(), key, &mut utf8);
                             let replaced = String::from_utf8_lossy(&utf8).into_owned();
-                            let (encoded, _, _) = layout.encoding.encode(&replaced);
-                            value.extend_from_slice(&encoded);
+                            value.extend_from_slice(&encode(&replaced, g.start));
                         }
-                        if f.quoted {
+                        if f.quoted && value[..] == data[g.start..g.end] {
+                            // Kept as it was: its `""` are escaped already.
+                            cell.extend_from_slice(&value);
+                        } else if f.quoted {
                             escape_quotes(&value, &mut cell);
                         } else {
+                            // What was there already (a value kept) is no reason.
+                            needs_quotes |= value[..] != data[g.start..g.end]
+                                && value.iter().any(|&b| {
+                                    b == layout.delimiter || matches!(b, b'"' | b'\n' | b'\r')
+                                });
                             cell.extend_from_slice(&value);
                         }
                         counts.push((g.kind, op.name()));
@@ -199,14 +240,19 @@ pub fn rewrite(
                         out.push(b'"');
                         out.extend_from_slice(&cell);
                         out.push(b'"');
-                    } else {
+                    } else if needs_quotes {
                         tokenize::push_field(&mut out, &cell, layout.delimiter, false);
+                    } else {
+                        out.extend_from_slice(&cell);
                     }
                 }
             }
         }
         out.extend_from_slice(&data[rec.content_end..rec.next]);
     })?;
+    if let Some(bad) = failed {
+        return Err(bad);
+    }
     Ok(TableRewrite {
         out,
         counts,
@@ -216,8 +262,8 @@ pub fn rewrite(
 }
 
 /// Replaces a whole cell: decoded to UTF-8 (the policy's operators and
-/// tokens see the same text whatever the file's encoding), replaced, and
-/// encoded back.
+/// tokens see the same text whatever the file's encoding) and replaced;
+/// the caller encodes it back.
 #[allow(clippy::too_many_arguments)]
 fn whole_cell(
     layout: &Layout,
@@ -228,16 +274,13 @@ fn whole_cell(
     key: Option<&Key>,
     cell: &mut Vec<u8>,
     value: &mut Vec<u8>,
-    out: &mut Vec<u8>,
-) {
+) -> String {
     cell.clear();
     tokenize::unescape(data, f, cell);
-    let (text, _) = layout.encoding.decode_without_bom_handling(cell);
+    let (text, _) = layout.encoding.decode(cell);
     value.clear();
     op.apply(kind, text.trim().as_bytes(), key, value);
-    let replaced = String::from_utf8_lossy(value);
-    let (encoded, _, _) = layout.encoding.encode(&replaced);
-    tokenize::push_field(out, &encoded, layout.delimiter, f.quoted);
+    String::from_utf8_lossy(value).into_owned()
 }
 
 fn escape_quotes(value: &[u8], out: &mut Vec<u8>) {

@@ -49,6 +49,9 @@ pub enum Problem {
     TooLong(usize),
     /// Bytes that are not valid in the table's encoding (UTF-8).
     InvalidEncoding,
+    /// A character (of the input, or of a replacement) the output's
+    /// encoding cannot hold.
+    Unmappable { ch: char, to: &'static str },
 }
 
 impl BadRecord {
@@ -61,6 +64,12 @@ impl BadRecord {
                 "invalid UTF-8 (give --encoding, e.g. windows-1251, if the file is not UTF-8)"
                     .to_string()
             }
+            Problem::Unmappable { ch, to } => format!(
+                "a character {to} cannot hold (U+{:04X}: give another --output-encoding, or \
+                 --unmappable entity to write it as &#{};) in the record that starts",
+                u32::from(ch),
+                u32::from(ch)
+            ),
         }
     }
 }
@@ -75,6 +84,32 @@ pub fn record(
     data: &[u8],
     pos: usize,
     delim: u8,
+    fields: &mut Vec<Field>,
+) -> Result<Option<(usize, usize)>, BadRecord> {
+    record_eol(data, pos, delim, b'\n', fields)
+}
+
+/// The line terminator of a table: `\r` when its head has carriage
+/// returns and no line feed at all (old Mac exports), else `\n` (which
+/// also ends `\r\n` lines).
+pub fn sniff_eol(head: &[u8]) -> u8 {
+    if memchr::memchr(b'\n', head).is_none() && memchr::memchr(b'\r', head).is_some() {
+        b'\r'
+    } else {
+        b'\n'
+    }
+}
+
+/// As [`record`], with records ended by `eol` (`\n`, which takes a `\r`
+/// before it along, or a lone `\r`).
+///
+/// # Errors
+/// [`BadRecord`] when a quoted field runs to the end of `data`.
+pub fn record_eol(
+    data: &[u8],
+    pos: usize,
+    delim: u8,
+    eol: u8,
     fields: &mut Vec<Field>,
 ) -> Result<Option<(usize, usize)>, BadRecord> {
     fields.clear();
@@ -108,10 +143,10 @@ pub fn record(
         // Unquoted data (or text after a closing quote) up to a delimiter
         // or the end of the line.
         let rest = &data[i..];
-        let stop = memchr::memchr2(delim, b'\n', rest).map_or(data.len(), |p| i + p);
+        let stop = memchr::memchr2(delim, eol, rest).map_or(data.len(), |p| i + p);
         let mut end = stop;
-        let at_newline = data.get(stop) == Some(&b'\n');
-        if at_newline && end > start && data[end - 1] == b'\r' {
+        let at_newline = data.get(stop) == Some(&eol);
+        if at_newline && eol == b'\n' && end > start && data[end - 1] == b'\r' {
             end -= 1;
         }
         quoted &= end == i;
@@ -126,14 +161,14 @@ pub fn record(
 
 /// Where the last complete record within `data[..limit]` ends (after its
 /// terminator), scanning from `0`, which must be a record start. `None` when
-/// no record ends within the limit.
-pub fn last_boundary(data: &[u8], limit: usize, delim: u8) -> Option<usize> {
+/// no record ends within the limit. Records end with `eol`.
+pub fn last_boundary(data: &[u8], limit: usize, delim: u8, eol: u8) -> Option<usize> {
     let mut fields = Vec::new();
     let mut pos = 0;
     let mut last = None;
     let window = &data[..limit.min(data.len())];
-    while let Ok(Some((_, next))) = record(window, pos, delim, &mut fields) {
-        if next > window.len() || (next == window.len() && window.last() != Some(&b'\n')) {
+    while let Ok(Some((_, next))) = record_eol(window, pos, delim, eol, &mut fields) {
+        if next > window.len() || (next == window.len() && window.last() != Some(&eol)) {
             break;
         }
         last = Some(next);
@@ -214,8 +249,10 @@ mod tests {
     #[test]
     fn boundaries_respect_quotes() {
         let data = b"a,\"x\ny\"\nb,c\nd,\"e";
-        assert_eq!(last_boundary(data, data.len(), b','), Some(12));
-        assert_eq!(last_boundary(data, 7, b','), None);
+        assert_eq!(last_boundary(data, data.len(), b',', b'\n'), Some(12));
+        assert_eq!(last_boundary(data, 7, b',', b'\n'), None);
+        let cr = b"a,\"x\ry\"\rb,c\rd,\"e";
+        assert_eq!(last_boundary(cr, cr.len(), b',', b'\r'), Some(12));
     }
 
     #[test]
