@@ -796,6 +796,9 @@ fn named_cached(context: &ContextIndex, key: &[u8]) -> (u32, u32) {
 pub(crate) struct FieldVerdict {
     pub for_kinds: u32,
     pub against_kinds: u32,
+    /// The key's bytes in the haystack (a SQL column list's name for a
+    /// value by position).
+    pub key: (usize, usize),
     pub value: (usize, usize),
 }
 
@@ -853,6 +856,7 @@ impl Cx<'_> {
             FieldVerdict {
                 for_kinds,
                 against_kinds,
+                key: f.key,
                 value: f.value,
             }
         });

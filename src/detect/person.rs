@@ -650,13 +650,15 @@ pub(crate) fn field_value(cx: &mut Cx, s: usize) -> Option<usize> {
     if letter_before(hay, s) || !is_upper_at(hay, s) {
         return None;
     }
-    let key = crate::field::of(hay, s).map(|f| &hay[f.key.0..f.key.1]);
+    // One look-up of the field (cached per candidate): its key, then what
+    // the key says.
+    let verdict = cx.field(s);
+    let key = verdict.map(|v| &hay[v.key.0..v.key.1]);
     let strong = key.is_some_and(name_part_key) || x500_key_before(hay, s);
     // `<name>ГУЛЬМИРА</name>`: a single word under `name` when the lists
     // know it as a name part.
     let named = key.is_some_and(|k| k.eq_ignore_ascii_case(b"name"));
     let weak = named || cx.named_for(s, Kind::Person);
-    let verdict = cx.field(s);
     if !strong && !weak {
         return None;
     }
