@@ -214,6 +214,7 @@ impl Engine {
             sql: None,
             tagged: person::Tagged::default(),
             tagger: self.tagger,
+            caps: Vec::new(),
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -235,6 +236,9 @@ impl Engine {
             } else {
                 anchor(&mut cx, i, b)
             };
+        }
+        if self.kinds.contains(Kind::Person) {
+            crate::detect::echo::echo(&mut cx, first, body.start..end);
         }
         finish(out, first, body, self.kinds, self.min_confidence);
     }
@@ -497,6 +501,9 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = person::tagged(cx, s) {
             return end;
         }
+        // A capitalised word no rule took: the surname of a name found
+        // elsewhere in the chunk, maybe (see `echo`).
+        cx.caps.push(s as u32);
     }
     let we = names::word_end(hay, s);
     // A lower-case name (a transcript, a chat): only at a word with a
@@ -745,7 +752,8 @@ pub(crate) struct Cx<'a> {
     keys: &'a KeyIndex,
     /// Kinds the surroundings speak for (see [`Engine::find_in_context`]).
     given: u32,
-    out: &'a mut Vec<Finding>,
+    /// Findings so far (those of this call from the index it started at).
+    pub out: &'a mut Vec<Finding>,
     /// Hashes of capitalised word pairs that were no name (see `person`).
     pub not_names: [u64; 8],
     /// Context words of the line being scanned, for its next candidates.
@@ -760,6 +768,8 @@ pub(crate) struct Cx<'a> {
     pub tagged: person::Tagged,
     /// The person-name model, if any.
     pub tagger: Option<&'static tagger::Model<'static>>,
+    /// Where the capitalised Cyrillic words that no detector took start.
+    pub caps: Vec<u32>,
 }
 
 /// Slots of the per-thread cache of what keys say.

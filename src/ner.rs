@@ -50,6 +50,10 @@ pub struct Sentence {
     /// Whether it belongs to the development part: a quarter of the rest,
     /// for choosing features and settings (`train-names --dev`).
     pub dev: bool,
+    /// The unit it was split by (a factRuEval document, a block of 25
+    /// KazNERD sentences): [`score`] runs the engine on a unit's sentences
+    /// as one text, as a user scans a whole file.
+    pub doc: u32,
     pub text: String,
     /// The byte spans of the persons in `text`, sorted.
     pub persons: Vec<Range<usize>>,
@@ -140,6 +144,7 @@ fn kaznerd(text: &str) -> Vec<Sentence> {
             lang: Lang::Kk,
             held_aside: part(&format!("kaznerd/{}", index / 25)).0,
             dev: part(&format!("kaznerd/{}", index / 25)).1,
+            doc: (index / 25) as u32,
             text: s,
             persons,
         });
@@ -149,6 +154,9 @@ fn kaznerd(text: &str) -> Vec<Sentence> {
 }
 
 fn factrueval(name: &str, txt: &str, tokens: &str, spans: &str, objects: &str) -> Vec<Sentence> {
+    // Books are numbered `book_N`; KazNERD's blocks count from 0, so
+    // factRuEval's units start high to keep the two apart.
+    let doc_id = 1_000_000 + name.trim_start_matches("book_").parse::<u32>().unwrap_or(0);
     // Character offsets to byte offsets.
     let mut byte_at: Vec<usize> = txt.char_indices().map(|(b, _)| b).collect();
     byte_at.push(txt.len());
@@ -247,6 +255,7 @@ fn factrueval(name: &str, txt: &str, tokens: &str, spans: &str, objects: &str) -
             lang: Lang::Ru,
             held_aside: part(&format!("factrueval/{name}")).0,
             dev: part(&format!("factrueval/{name}")).1,
+            doc: doc_id,
             text: txt[base..last.end].replace(['\n', '\r'], " "),
             persons,
         });
@@ -272,38 +281,77 @@ impl Score {
     }
 }
 
-/// Scores `engine`'s person findings on `sentences`, each run on its own;
+/// Scores `engine`'s person findings on `sentences`: the sentences of one
+/// unit ([`Sentence::doc`], consecutive) are joined by line breaks and
+/// scanned as one text, as a user scans a file, so what the engine learns
+/// from one sentence (a full name) can serve another (the surname alone).
 /// `misses` (when given) collects the differences, for a developer's eyes.
 pub fn score<'s>(
     engine: &Engine,
     sentences: impl IntoIterator<Item = &'s Sentence>,
+    misses: Option<&mut Vec<String>>,
+) -> Score {
+    score_by(engine, sentences, misses, true)
+}
+
+/// As [`score`], each sentence scanned on its own.
+pub fn score_sentences<'s>(
+    engine: &Engine,
+    sentences: impl IntoIterator<Item = &'s Sentence>,
+    misses: Option<&mut Vec<String>>,
+) -> Score {
+    score_by(engine, sentences, misses, false)
+}
+
+fn score_by<'s>(
+    engine: &Engine,
+    sentences: impl IntoIterator<Item = &'s Sentence>,
     mut misses: Option<&mut Vec<String>>,
+    by_doc: bool,
 ) -> Score {
     let mut s = Score::default();
-    for sent in sentences {
-        let got: Vec<Range<usize>> = engine
-            .find(sent.text.as_bytes())
-            .iter()
-            .filter(|f| f.kind == Kind::Person)
-            .map(|f| f.start..f.end)
-            .collect();
-        s.expected += sent.persons.len();
-        s.found += got.len();
-        s.correct += got.iter().filter(|g| sent.persons.contains(g)).count();
-        if let Some(m) = misses.as_deref_mut() {
-            for g in got.iter().filter(|g| !sent.persons.contains(g)) {
-                m.push(format!(
-                    "extra  {:?} in {}",
-                    &sent.text[g.clone()],
-                    sent.text
-                ));
+    let mut group: Vec<&Sentence> = Vec::new();
+    let mut sentences = sentences.into_iter().peekable();
+    while let Some(first) = sentences.next() {
+        group.clear();
+        group.push(first);
+        while let Some(n) = sentences.peek() {
+            if !by_doc || n.doc != first.doc {
+                break;
             }
-            for w in sent.persons.iter().filter(|w| !got.contains(w)) {
-                m.push(format!(
-                    "missed {:?} in {}",
-                    &sent.text[w.clone()],
-                    sent.text
-                ));
+            group.push(sentences.next().expect("peeked"));
+        }
+        let mut text = String::new();
+        let mut starts = Vec::with_capacity(group.len());
+        for sent in &group {
+            starts.push(text.len());
+            text.push_str(&sent.text);
+            text.push('\n');
+        }
+        let all = engine.find(text.as_bytes());
+        for (n, sent) in group.iter().enumerate() {
+            let base = starts[n];
+            let got: Vec<Range<usize>> = all
+                .iter()
+                .filter(|f| {
+                    f.kind == Kind::Person
+                        && f.start >= base
+                        && f.start < base + sent.text.len() + 1
+                })
+                .map(|f| f.start - base..f.end - base)
+                .collect();
+            s.expected += sent.persons.len();
+            s.found += got.len();
+            s.correct += got.iter().filter(|g| sent.persons.contains(g)).count();
+            if let Some(m) = misses.as_deref_mut() {
+                let show =
+                    |r: &Range<usize>| sent.text.get(r.clone()).unwrap_or("(crosses a line)");
+                for g in got.iter().filter(|g| !sent.persons.contains(g)) {
+                    m.push(format!("extra  {:?} in {}", show(g), sent.text));
+                }
+                for w in sent.persons.iter().filter(|w| !got.contains(w)) {
+                    m.push(format!("missed {:?} in {}", show(w), sent.text));
+                }
             }
         }
     }
@@ -312,7 +360,7 @@ pub fn score<'s>(
 
 /// The floors `person` must reach on the held-aside part, per language:
 /// (language, precision, recall), a little under the measured figures.
-pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.85, 0.72), (Lang::Kk, 0.9, 0.82)];
+pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.85, 0.8), (Lang::Kk, 0.9, 0.82)];
 
 /// Passes of [`train_model`] over the training part.
 pub const EPOCHS: usize = 8;
@@ -332,12 +380,19 @@ pub fn check(engine: &Engine, dir: &Path) -> std::io::Result<Vec<(String, bool)>
                 sentences.iter().filter(|s| s.held_aside && s.lang == lang),
                 None,
             );
+            let one = score_sentences(
+                engine,
+                sentences.iter().filter(|s| s.held_aside && s.lang == lang),
+                None,
+            );
             let ok = s.precision() >= min_p && s.recall() >= min_r;
             let line = format!(
-                "person on held-aside {lang} news: precision {:.3} recall {:.3} ({} names; floors {min_p}/{min_r})",
+                "person on held-aside {lang} news: precision {:.3} recall {:.3} ({} names; floors {min_p}/{min_r}); each sentence alone {:.3}/{:.3}",
                 s.precision(),
                 s.recall(),
-                s.expected
+                s.expected,
+                one.precision(),
+                one.recall()
             );
             (line, ok)
         })
@@ -373,6 +428,7 @@ pub fn dev_scores(dir: &Path, epochs: usize, misses: bool) -> std::io::Result<Ve
         let mut m = Vec::new();
         let dev = sentences.iter().filter(|s| s.dev && s.lang == lang);
         let s = score(&engine, dev.clone(), Some(&mut m));
+        let one = score_sentences(&engine, dev.clone(), None);
         if misses {
             // What the tagger alone finds where the engine went wrong.
             for sent in dev {
@@ -392,11 +448,13 @@ pub fn dev_scores(dir: &Path, epochs: usize, misses: bool) -> std::io::Result<Ve
             }
         }
         out.push(format!(
-            "{lang} dev: precision {:.3} recall {:.3} ({} names, {} found)",
+            "{lang} dev: precision {:.3} recall {:.3} ({} names, {} found); each sentence alone {:.3}/{:.3}",
             s.precision(),
             s.recall(),
             s.expected,
-            s.found
+            s.found,
+            one.precision(),
+            one.recall()
         ));
         if misses {
             out.extend(m);

@@ -10,6 +10,7 @@ pub(crate) mod address;
 pub(crate) mod card;
 pub(crate) mod dates;
 pub(crate) mod documents;
+pub(crate) mod echo;
 pub(crate) mod email;
 pub(crate) mod geo;
 pub(crate) mod iban;

@@ -540,6 +540,25 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
         .then_some(end)
 }
 
+/// Whether one word `s..e` found by other means than the rules may be a
+/// name where it stands: not a street's, a place's or an organisation's
+/// (`улица Абая`, `Назарбаев Университеті`), not inside markup, not a key
+/// (`Фамилия:`).
+pub(crate) fn free_standing(hay: &[u8], s: usize, e: usize) -> bool {
+    let markup = |b: Option<&u8>| {
+        matches!(
+            b,
+            Some(b'<' | b'>' | b'*' | b'/' | b'|' | b'[' | b']' | b'{' | b'=' | b'#' | b'_' | b'@')
+        )
+    };
+    !(street_before(hay, s)
+        || street_after(hay, e)
+        || organisation(hay, s, e)
+        || markup(s.checked_sub(1).map(|i| &hay[i]))
+        || markup(hay.get(e))
+        || hay.get(e) == Some(&b':'))
+}
+
 /// X.500 attribute types of a certificate subject that hold a person's
 /// name parts (RFC 4519: `sn`, `givenName`; `G` and `GN` are the short
 /// forms OpenSSL and the Kazakhstan NCA certificates print).
