@@ -78,6 +78,7 @@ fn surname_like(word: &[u8], c: WordClass) -> bool {
 /// Reports the surnames of `cx`'s names (findings from `first` on) where
 /// they recur alone in `body`.
 pub(crate) fn echo(cx: &mut Cx, first: usize, body: Range<usize>) {
+    glosses(cx, first);
     if cx.caps.is_empty() {
         return;
     }
@@ -206,4 +207,134 @@ fn given_before(hay: &[u8], s: usize) -> Option<usize> {
     }
     (i < e && word_end(hay, i) == e && is_upper_at(hay, i) && classify(&hay[i..e]).given)
         .then_some(i)
+}
+
+/// A name's Latin spelling in brackets right after it (`Скотт Хоровитц
+/// (Scott Horowitz)`, `Халеда эль-Масри (Khaled el-Masri)`), as news and
+/// documents give a foreign name: the same person.
+fn glosses(cx: &mut Cx, first: usize) {
+    let hay = cx.hay;
+    let mut found = [(0usize, 0usize); 8];
+    let mut n = 0;
+    for f in &cx.out[first..] {
+        if f.kind != Kind::Person || n == found.len() {
+            continue;
+        }
+        let mut i = f.end;
+        if hay.get(i) == Some(&b' ') {
+            i += 1;
+        }
+        if hay.get(i) != Some(&b'(') {
+            continue;
+        }
+        if let Some(e) = latin_name(hay, i + 1) {
+            if spelled_alike(&hay[f.start..f.end], &hay[i + 1..e]) {
+                found[n] = (i + 1, e);
+                n += 1;
+            }
+        }
+    }
+    for &(s, e) in &found[..n] {
+        cx.emit(s, e, Kind::Person, 0.8, Needs::Nothing);
+    }
+}
+
+/// The end of two to four Latin words at `s` that close a bracket, each
+/// capitalised but for name particles (`el-Masri`, `van`, `de`).
+fn latin_name(hay: &[u8], s: usize) -> Option<usize> {
+    let mut i = s;
+    let mut words = 0;
+    let mut capitals = 0;
+    loop {
+        let e = word_end(hay, i);
+        if e == i || !hay[i].is_ascii_alphabetic() || e - i > 30 {
+            return None;
+        }
+        words += 1;
+        capitals += usize::from(
+            hay[i].is_ascii_uppercase() || hay[i..e].iter().any(u8::is_ascii_uppercase),
+        );
+        match hay.get(e) {
+            Some(b')')
+                if (2..=4).contains(&words) && capitals >= 2 && hay[s].is_ascii_uppercase() =>
+            {
+                return Some(e)
+            }
+            Some(b' ') if words < 4 => i = e + 1,
+            _ => return None,
+        }
+    }
+}
+
+/// Whether a Latin name could spell a Cyrillic one: the first letters of
+/// their first and last words correspond, by the usual transliterations
+/// both ways (`Скотт Хоровитц` / `Scott Horowitz`, `Джон` / `John`,
+/// `Хуан` / `Juan`, `Ксения` / `Xenia`), so a bracket that says something else (`Иван Петров (Sales
+/// Team)`) is not taken for a spelling.
+fn spelled_alike(cyrillic: &[u8], latin: &[u8]) -> bool {
+    let first_last = |w: &[u8]| -> Option<(usize, usize)> {
+        let last = w.iter().rposition(|&b| b == b' ').map_or(0, |p| p + 1);
+        Some((0, last))
+    };
+    let (Some((_, cl)), Some((_, ll))) = (first_last(cyrillic), first_last(latin)) else {
+        return false;
+    };
+    // The last Latin word may start with a particle (`el-Masri`): its
+    // capital is what counts.
+    let latin_capital = |w: &[u8]| -> Option<u8> {
+        w.iter()
+            .take_while(|&&b| b != b' ')
+            .find(|b| b.is_ascii_uppercase())
+            .copied()
+    };
+    let cyr_capital = |w: &[u8]| -> Option<char> {
+        let mut pos = 0;
+        while pos < w.len() {
+            let c = std::str::from_utf8(&w[pos..]).ok()?.chars().next()?;
+            if c.is_uppercase() {
+                return Some(c);
+            }
+            if w[pos..].starts_with(b" ") {
+                return None;
+            }
+            pos += c.len_utf8();
+        }
+        None
+    };
+    let pair = |c: Option<char>, l: Option<u8>| -> bool {
+        let (Some(c), Some(l)) = (c, l) else {
+            return false;
+        };
+        let may: &[u8] = match c {
+            'А' | 'Ә' | 'Э' => b"AE",
+            'Б' => b"B",
+            'В' => b"VW",
+            'Г' | 'Ғ' => b"GH",
+            'Д' => b"DJ",
+            'Е' | 'Ё' => b"EYJ",
+            'Ж' => b"ZJG",
+            'З' => b"ZS",
+            'И' | 'І' | 'Й' => b"IEY",
+            'К' | 'Қ' => b"KCQX",
+            'Л' => b"L",
+            'М' => b"M",
+            'Н' | 'Ң' => b"N",
+            'О' | 'Ө' => b"O",
+            'П' => b"P",
+            'Р' => b"R",
+            'С' => b"SC",
+            'Т' => b"T",
+            'У' | 'Ұ' | 'Ү' => b"UWO",
+            'Ф' => b"FP",
+            'Х' | 'Һ' => b"KHCJGX",
+            'Ц' => b"TCZ",
+            'Ч' => b"CT",
+            'Ш' | 'Щ' => b"S",
+            'Ю' | 'Я' => b"YJIU",
+            _ => return false,
+        };
+        may.contains(&l)
+    };
+    pair(cyr_capital(cyrillic), latin_capital(latin))
+        && pair(cyr_capital(&cyrillic[cl..]), latin_capital(&latin[ll..]))
 }

@@ -261,6 +261,17 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     };
     let (t1, t2, t3) = (classified(t1), classified(t2), t3.map(classified));
     let (end, conf) = match t3.and_then(|t3| judge(&[t1, t2, t3]).map(|c| (t3.end(), c))) {
+        // A word no list knows before a given name and a patronymic that a
+        // surname follows (`Елбасы Нұрсұлтан Әбішұлы Назарбаев`): the name
+        // is the last three, in the order given name, patronymic, surname.
+        Some(_)
+            if matches!(t1, Tok::Word { class, .. } if !class.surname && !class.given)
+                && t3
+                    .and_then(|t3| next(hay, t3))
+                    .is_some_and(|t4| matches!(t4, Tok::Word { start, end, .. } if classify(&hay[start..end]).surname)) =>
+        {
+            return None;
+        }
         Some(found) => found,
         None => {
             let Some(conf) = judge(&[t1, t2]) else {
