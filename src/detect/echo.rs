@@ -79,6 +79,7 @@ fn surname_like(word: &[u8], c: WordClass) -> bool {
 /// they recur alone in `body`.
 pub(crate) fn echo(cx: &mut Cx, first: usize, body: Range<usize>) {
     glosses(cx, first);
+    widen(cx, first);
     if cx.caps.is_empty() {
         return;
     }
@@ -145,7 +146,7 @@ pub(crate) fn echo(cx: &mut Cx, first: usize, body: Range<usize>) {
     for k in 0..n {
         heads[k] = head(&hay[names[k].0 as usize..names[k].1 as usize]);
     }
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut taken: Vec<(usize, usize, bool)> = Vec::new();
     for k in 0..cx.caps.len() {
         let i = cx.caps[k] as usize;
         if i < body.start || i >= body.end {
@@ -164,17 +165,33 @@ pub(crate) fn echo(cx: &mut Cx, first: usize, body: Range<usize>) {
         }
         if taken.is_empty() {
             // The spans found so far, by start, to skip what is taken.
-            taken = cx.out[first..].iter().map(|f| (f.start, f.end)).collect();
+            taken = cx.out[first..]
+                .iter()
+                .map(|f| (f.start, f.end, f.kind == Kind::Person))
+                .collect();
             taken.sort_unstable();
         }
         let covered = |s: usize| {
-            let k = taken.partition_point(|&(a, _)| a <= s);
+            let k = taken.partition_point(|&(a, _, _)| a <= s);
             k > 0 && taken[k - 1].1 > s
         };
         if covered(i) {
             continue;
         }
-        let s = given_before(hay, i).filter(|&g| !covered(g)).unwrap_or(i);
+        // A one-word name just before it (the tagger's `Фернандо`, then
+        // `Алонсо` here) is the same name: one span, which wins over the
+        // shorter one when the findings are merged.
+        let joined = (i >= 2 && hay[i - 1] == b' ')
+            .then(|| {
+                taken
+                    .iter()
+                    .find(|&&(a, b, p)| p && b == i - 1 && !hay[a..b].contains(&b' '))
+            })
+            .flatten()
+            .map(|&(a, _, _)| a);
+        let s = joined
+            .or_else(|| given_before(hay, i).filter(|&g| !covered(g)))
+            .unwrap_or(i);
         if super::person::free_standing(hay, s, we) {
             cx.emit(
                 s,
@@ -337,4 +354,88 @@ fn spelled_alike(cyrillic: &[u8], latin: &[u8]) -> bool {
     };
     pair(cyr_capital(cyrillic), latin_capital(latin))
         && pair(cyr_capital(&cyrillic[cl..]), latin_capital(&latin[ll..]))
+}
+
+/// A surname found alone whose given name stands right before it, a word
+/// the lists do not know (`Шахрат Нұрышевтың айтуынша`, `Ақтоты
+/// Райымқұлова`): the name is both words when the one before is a given
+/// name for OpenCorpora, or either word is Kazakh (a Kazakh letter, a
+/// Kazakh case ending) — a Russian noun before a surname in the genitive
+/// (`Полёт Гагарина`) is not taken.
+fn widen(cx: &mut Cx, first: usize) {
+    let hay = cx.hay;
+    let mut sorted = false;
+    for k in first..cx.out.len() {
+        let f = cx.out[k];
+        if f.kind != Kind::Person
+            || f.start < 4
+            || hay[f.start - 1] != b' '
+            || hay[f.start..f.end].contains(&b' ')
+            || !surname_in_any_case(&hay[f.start..f.end])
+        {
+            continue;
+        }
+        // The word before, capitalised Cyrillic, one space away.
+        let e = f.start - 1;
+        let mut p = e;
+        while p > 0 && (hay[p - 1] >= 0x80 || hay[p - 1] == b'-') {
+            p -= 1;
+        }
+        while p < e && hay[p] & 0xC0 == 0x80 {
+            p += 1;
+        }
+        if p >= e || word_end(hay, p) != e || !is_upper_at(hay, p) || letter_before(hay, p) {
+            continue;
+        }
+        let before = &hay[p..e];
+        let class = classify(before);
+        let kazakh = |w: &[u8]| {
+            std::str::from_utf8(w).is_ok_and(|w| {
+                w.contains([
+                    'ә', 'ғ', 'қ', 'ң', 'ө', 'ұ', 'ү', 'һ', 'і', 'Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү',
+                    'Һ', 'І',
+                ])
+            })
+        };
+        // A Russian verb's ending (`Шахрат`) says nothing before a Kazakh
+        // surname.
+        let verb = class.verb && !kazakh(&hay[f.start..f.end]);
+        if class.stop || verb || class.surname || class.patronymic {
+            continue;
+        }
+        let mut buf = [0u8; 96];
+        let oc_given = lower(before, &mut buf)
+            .is_some_and(|w| super::tagger::opencorpora(w.as_bytes()) & 1 != 0);
+        if !(class.given || oc_given || kazakh(before) || kazakh(&hay[f.start..f.end])) {
+            continue;
+        }
+        // Not when the word before is taken by another finding.
+        if !sorted {
+            cx.out[first..].sort_unstable_by_key(|f| f.start);
+            sorted = true;
+        }
+        let taken = cx.out[first..].iter().any(|g| g.start < e && g.end > p);
+        if taken || !super::person::free_standing(hay, p, f.end) {
+            continue;
+        }
+        if let Some(g) = cx.out[first..]
+            .iter_mut()
+            .find(|g| g.start == f.start && g.end == f.end && g.kind == Kind::Person)
+        {
+            g.start = p;
+            g.confidence = g.confidence.max(0.75);
+        }
+    }
+}
+
+/// Whether a word is a surname by its ending, in the nominative or under a
+/// case ending (`Нұрышевтың`, `Ивановой`).
+fn surname_in_any_case(word: &[u8]) -> bool {
+    classify(word).surname
+        || ENDINGS.iter().any(|e| {
+            let e = e.as_bytes();
+            word.len() > e.len() + 6
+                && word.ends_with(e)
+                && classify(&word[..word.len() - e.len()]).surname
+        })
 }

@@ -117,17 +117,19 @@ fn next(hay: &[u8], prev: Tok) -> Option<Tok> {
 /// capitalised pair a place: `имени Абая`, `Талғар ауданы`, `Алматы
 /// қаласы`, and English street words.
 const PLACE_BEFORE: &[&str] = &["им", "имени", "st", "str", "ave"];
-const PLACE_AFTER: &[&str] = &[
+const PLACE_AFTER: &[&str] = &["street", "avenue", "st", "ave"];
+/// Starts of Kazakh words after a name that make it a place's or a
+/// monument's (`Абай ауданында`, `Жданов аулына`, `Абай ескерткішіне`), in
+/// any case form.
+const PLACE_AFTER_STEMS: &[&str] = &[
     "көш",
     "даңғ",
-    "ауданы",
-    "ауылы",
+    "аудан",
+    "ауыл",
+    "аул",
     "қаласы",
-    "облысы",
-    "street",
-    "avenue",
-    "st",
-    "ave",
+    "облыс",
+    "ескерткіш",
 ];
 
 /// Whether the word before `s` (across a space and an optional dot) is a
@@ -150,7 +152,12 @@ fn street_after(hay: &[u8], e: usize) -> bool {
         i += 1;
     }
     let we = word_end(hay, i);
-    we > i && (word_in(hay, i, we, address::AFTER) || word_in(hay, i, we, PLACE_AFTER))
+    let mut buf = [0u8; 96];
+    we > i
+        && (word_in(hay, i, we, address::AFTER)
+            || word_in(hay, i, we, PLACE_AFTER)
+            || super::names::lower(&hay[i..we], &mut buf)
+                .is_some_and(|w| PLACE_AFTER_STEMS.iter().any(|p| w.starts_with(p))))
 }
 
 /// The confidence of a name made of `toks`, or `None` when they are not one.
