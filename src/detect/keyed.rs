@@ -346,7 +346,9 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
     if spaced && !line_head(hay, ks) {
         return None;
     }
-    let kind = keys.kind_of(&hay[ks..ke])?;
+    let Some(kind) = keys.kind_of(&hay[ks..ke]) else {
+        return sdk_uuid(cx, ks, ke, eq + 1);
+    };
     let mut s = eq + 1;
     if spaced {
         while matches!(hay.get(s), Some(b' ' | b'\t')) {
@@ -372,6 +374,42 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
     report(cx, kind, s, e)
 }
 
+/// Analytics SDKs whose logs call their device (installation) identifier
+/// plain `uuid`: AppMetrica (`Startup finished. uuid=…`, the AppMetrica
+/// SDK's own UUID of the installation) and Adjust (`Read Activity state:
+/// … uuid:…`, Adjust's install UUID). Elsewhere `uuid` names anything (a
+/// request, an order) and is no device.
+const UUID_SDKS: &[&[u8]] = &[b"AppMetrica", b"appmetrica", b"Adjust", b"Metrica"];
+
+/// At a `uuid` key `ks..ke` on a line that names an analytics SDK, the
+/// UUID or 32-hex value at `s` is a `device_id`.
+fn sdk_uuid(cx: &mut Cx, ks: usize, ke: usize, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !hay[ks..ke].eq_ignore_ascii_case(b"uuid") || (ks > 0 && is_alnum(hay[ks - 1])) {
+        return None;
+    }
+    let mut e = s;
+    while e < hay.len() && (hay[e].is_ascii_hexdigit() || hay[e] == b'-') {
+        e += 1;
+    }
+    let v = &hay[s..e];
+    let dashes = v.iter().filter(|&&b| b == b'-').count();
+    let shaped = (v.len() == 32 && dashes == 0) || (v.len() == 36 && dashes == 4);
+    if !shaped || hay.get(e).is_some_and(|b| b.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let ls = memchr::memrchr(b'\n', &hay[..ks]).map_or(0, |p| p + 1);
+    let line = &hay[ls..ks];
+    if !UUID_SDKS
+        .iter()
+        .any(|t| memchr::memmem::find(line, t).is_some())
+    {
+        return None;
+    }
+    cx.emit(s, e, Kind::DeviceId, 0.8, Needs::Nothing)
+        .then_some(e)
+}
+
 /// Whether only indentation stands before `i` on its line.
 fn line_head(hay: &[u8], i: usize) -> bool {
     hay[..i]
@@ -392,6 +430,15 @@ fn secret_char(b: u8) -> bool {
 /// At `:`: `"key": value` (JSON) or `Key: value` (a header) with a known key.
 pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usize> {
     let hay = cx.hay;
+    if colon >= 4 && hay[colon - 4..colon].eq_ignore_ascii_case(b"uuid") {
+        let mut s = colon + 1;
+        while hay.get(s) == Some(&b' ') {
+            s += 1;
+        }
+        if let Some(end) = sdk_uuid(cx, colon - 4, colon, s) {
+            return Some(end);
+        }
+    }
     // Clock times and ports (`10:23`, `host:443`) are no keys; a JSON key
     // (`"uid":42`) is.
     if hay.get(colon + 1).is_some_and(u8::is_ascii_digit) && before(hay, colon) != Some(b'"') {
