@@ -347,7 +347,11 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
         return None;
     }
     let Some(kind) = keys.kind_of(&hay[ks..ke]) else {
-        return sdk_uuid(cx, ks, ke, eq + 1);
+        return if ke - ks == 4 {
+            sdk_uuid(cx, ks, ke, eq + 1)
+        } else {
+            None
+        };
     };
     let mut s = eq + 1;
     if spaced {
@@ -379,7 +383,10 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
 /// SDK's own UUID of the installation) and Adjust (`Read Activity state:
 /// … uuid:…`, Adjust's install UUID). Elsewhere `uuid` names anything (a
 /// request, an order) and is no device.
-const UUID_SDKS: &[&[u8]] = &[b"AppMetrica", b"appmetrica", b"Adjust", b"Metrica"];
+static UUID_SDKS: std::sync::LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    std::sync::LazyLock::new(|| {
+        [b"Metrica".as_slice(), b"metrica", b"Adjust"].map(memchr::memmem::Finder::new)
+    });
 
 /// At a `uuid` key `ks..ke` on a line that names an analytics SDK, the
 /// UUID or 32-hex value at `s` is a `device_id`.
@@ -400,10 +407,7 @@ fn sdk_uuid(cx: &mut Cx, ks: usize, ke: usize, s: usize) -> Option<usize> {
     }
     let ls = memchr::memrchr(b'\n', &hay[..ks]).map_or(0, |p| p + 1);
     let line = &hay[ls..ks];
-    if !UUID_SDKS
-        .iter()
-        .any(|t| memchr::memmem::find(line, t).is_some())
-    {
+    if !UUID_SDKS.iter().any(|t| t.find(line).is_some()) {
         return None;
     }
     cx.emit(s, e, Kind::DeviceId, 0.8, Needs::Nothing)
@@ -430,7 +434,10 @@ fn secret_char(b: u8) -> bool {
 /// At `:`: `"key": value` (JSON) or `Key: value` (a header) with a known key.
 pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usize> {
     let hay = cx.hay;
-    if colon >= 4 && hay[colon - 4..colon].eq_ignore_ascii_case(b"uuid") {
+    if colon >= 4
+        && hay[colon - 1] | 0x20 == b'd'
+        && hay[colon - 4..colon].eq_ignore_ascii_case(b"uuid")
+    {
         let mut s = colon + 1;
         while hay.get(s) == Some(&b' ') {
             s += 1;

@@ -79,9 +79,14 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
             return None;
         }
     }
+    // Six colon-separated digit pairs with one above 59 are no clock
+    // reading or duration: a MAC, context words or not (a DHCP line puts
+    // its `DHCPREQUEST` further away than the context window).
+    let no_clock = sep == b':' && text.chunks(3).any(|g| g.len() >= 2 && g[0] >= b'6');
     let base = match (has_letter, sep) {
         (true, _) => 0.85,
         (false, b'.') => 0.3,
+        (false, b':') if no_clock => 0.75,
         (false, _) => 0.45,
     };
     cx.emit(s, end, Kind::Mac, base, Needs::Nothing)
