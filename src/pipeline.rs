@@ -204,33 +204,46 @@ fn read_source<'a>(
     pool: &'a Pool,
 ) -> impl Iterator<Item = Event> + 'a {
     let mut layout: Option<std::sync::Arc<Layout>> = None;
-    let mut utf16 = None;
+    let mut decoded = None;
     let mut state = match source.open() {
         Ok(r) => {
-            // A UTF-16 byte-order mark: decode to UTF-8 while reading.
+            // UTF-16 (a byte-order mark says so, or --encoding): decoded
+            // to UTF-8 while reading. A mark wins over --encoding.
             let mut r = std::io::BufReader::with_capacity(64 << 10, r);
-            let r: Box<dyn Read + Send> =
-                match std::io::BufRead::fill_buf(&mut r).map(crate::input::utf16::detect) {
-                    Ok(Some(enc)) => {
-                        utf16 = Some(enc);
-                        Box::new(crate::input::utf16::Utf16Reader::new(
-                            r,
-                            enc,
-                            opts.strict_decoding,
-                        ))
-                    }
-                    _ => Box::new(r),
-                };
+            let head = std::io::BufRead::fill_buf(&mut r).map(|h| {
+                crate::input::utf16::detect(h)
+                    .map(|e| (crate::codec::Codec::Std(e), 2u8))
+                    .or_else(|| {
+                        let forced = opts.table.encoding.filter(|c| c.is_utf16())?;
+                        Some((forced, if h.starts_with(forced.bom()) { 2 } else { 0 }))
+                    })
+            });
+            let r: Box<dyn Read + Send> = match head {
+                Ok(Some((codec @ crate::codec::Codec::Std(enc), bom))) => {
+                    decoded = Some(crate::input::Decoded { codec, bom });
+                    Box::new(crate::input::utf16::Utf16Reader::new(
+                        r,
+                        enc,
+                        opts.strict_decoding,
+                    ))
+                }
+                _ => Box::new(r),
+            };
             let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
             chunker.recycle_from(pool.clone());
             let name = source.display();
             if opts.table.is_table(&name) {
                 let is_tsv = name.to_ascii_lowercase().contains(".tsv");
+                // A table decoded while read is UTF-8 to the tokenizer.
+                let mut table = opts.table.clone();
+                if decoded.is_some() {
+                    table.encoding = Some(crate::codec::UTF_8);
+                }
                 match chunker
                     .peek(256 << 10)
                     .map_err(|e| e.to_string())
                     .and_then(|head| {
-                        Layout::sniff_checked(head, is_tsv, &opts.table, engine).map_err(|e| e.0)
+                        Layout::sniff_checked(head, is_tsv, &table, engine).map_err(|e| e.0)
                     }) {
                     Ok(l) => {
                         chunker.split_records(l.delimiter, l.eol, opts.table.max_row);
@@ -261,7 +274,7 @@ fn read_source<'a>(
         let out = match chunker.next_chunk() {
             Ok(Some(mut chunk)) => {
                 chunk.layout = layout.clone();
-                chunk.utf16 = utf16;
+                chunk.decoded = decoded;
                 chunk.source = i;
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
@@ -272,7 +285,7 @@ fn read_source<'a>(
                         let what = if body.starts_with(b"PAR1") {
                             "Parquet data: not read as text (give --input-format parquet, or name it .parquet)"
                         } else if looks_utf16(&body[..body.len().min(BINARY_PROBE)]) {
-                            "UTF-16 text without a byte-order mark: skipped, not scanned (add the mark, or convert it to UTF-8)"
+                            "UTF-16 text without a byte-order mark: skipped, not scanned (give --encoding utf-16le or utf-16be, add the mark, or convert it to UTF-8)"
                         } else {
                             "binary file (NUL byte in the first 8 KiB): skipped"
                         };
