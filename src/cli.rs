@@ -308,9 +308,9 @@ pub(crate) struct TableArgs {
     /// The first record of a table is data, not a header.
     #[arg(long)]
     no_header: bool,
-    /// Input encoding of tables (`utf-8`, `windows-1251`, …); detected by
-    /// default. `utf-16le`/`utf-16be` read UTF-16 without a byte-order
-    /// mark, tables and text alike (a mark, when there is one, wins).
+    /// Input encoding of every input, tables and text (`utf-8`,
+    /// `windows-1251`, `kz-1048`, `utf-16le`, …); by default detected for
+    /// tables, UTF-8 for text. A byte-order mark wins over it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
     /// Longest table record accepted, in bytes.

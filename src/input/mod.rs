@@ -3,6 +3,7 @@
 //! opened with transparent `.gz`/`.zst` decompression, and cut into chunks.
 
 mod chunk;
+pub mod legacy;
 pub mod shard;
 pub mod utf16;
 

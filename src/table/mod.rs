@@ -122,6 +122,8 @@ impl Layout {
         };
         let body = &head[bom..];
         let encoding = match opts.encoding {
+            // A UTF-8 byte-order mark wins over --encoding, as for text.
+            Some(_) if bom > 0 => crate::codec::UTF_8,
             Some(e) => e,
             None => detect_encoding(body).map_err(|e| {
                 LayoutError(match e {

@@ -228,3 +228,169 @@ fn text_output_encoding_refuses_what_it_cannot_write_back() {
     assert!(!r.stderr.contains("900101300811"), "{}", r.stderr);
     assert!(!out.exists());
 }
+
+#[test]
+fn encoding_applies_to_text_inputs_and_stdin() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cp1251 = |s: &str| encoding_rs::WINDOWS_1251.encode(s).0.into_owned();
+    let raw = cp1251(LINE);
+    let input = write(d, "clients.log", &raw);
+    // Scanned as Windows-1251: the name is found, at the file's bytes.
+    for (path, stdin) in [(input.as_str(), None), ("-", Some(&raw[..]))] {
+        let r = run(
+            &["scan", "--encoding", "windows-1251", "-f", "jsonl", path],
+            stdin,
+            None,
+        );
+        assert_eq!(r.code, 1, "{}", r.stderr);
+        let found = jsonl(&r.stdout);
+        let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+        assert_eq!(kinds, ["person", "iin", "phone"], "{path}");
+        let (s, e) = (
+            found[0]["start"].as_u64().unwrap() as usize,
+            found[0]["end"].as_u64().unwrap() as usize,
+        );
+        assert_eq!(raw[s..e], cp1251("Айгерим Сапарова"), "{path}");
+        // Anonymized and written back in Windows-1251.
+        let r = run(
+            &["anonymize", "--encoding", "cp1251", path, "-o", "-", "-q"],
+            stdin,
+            None,
+        );
+        assert_eq!(r.code, 0, "{}", r.stderr);
+        assert_eq!(r.stdout, cp1251(LINE_OUT), "{path}");
+    }
+    // Or converted.
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "windows-1251",
+            &input,
+            "-o",
+            "-",
+            "-q",
+            "--output-encoding",
+            "utf-8",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(String::from_utf8(r.stdout).unwrap(), LINE_OUT);
+    // `keep` gives every byte back: all of Windows-1251 but NUL.
+    let all: Vec<u8> = (1..=255u8).collect();
+    let every = write(d, "every.txt", &all);
+    let keep = write(d, "keep.toml", b"default = \"keep\"\n");
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "windows-1251",
+            &every,
+            "-o",
+            "-",
+            "-q",
+            "-p",
+            &keep,
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, all);
+    // KZ-1048 text, the Kazakh letters Windows-1251 lacks included.
+    let kz_line = "Мекенжай: Қарағанды, Әлихан Бөкейхан көшесі; ИИН 900101300811\n";
+    let kz = qorgau::codec::Codec::Kz1048
+        .encode(kz_line, qorgau::codec::Unmappable::Error)
+        .unwrap()
+        .into_owned();
+    let kz_in = write(d, "kz.txt", &kz);
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "kz-1048",
+            &kz_in,
+            "-o",
+            "-",
+            "-q",
+            "-p",
+            &keep,
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.stdout, kz);
+}
+
+#[test]
+fn verify_reads_text_back_in_the_encoding_it_was_written_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let input = write(d, "clients.log", &encoding_rs::WINDOWS_1251.encode(LINE).0);
+    // The policy leaves the name (confidence 0.9) alone; verify, as
+    // sensitive as a plain scan, must see it in the Windows-1251 output.
+    let policy = write(d, "p.toml", b"min_confidence = 0.95\n");
+    let out = d.join("out.log");
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "windows-1251",
+            &input,
+            "-o",
+            out.to_str().unwrap(),
+            "-p",
+            &policy,
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains("verify FAILED") && r.stderr.contains("person 1"),
+        "{}",
+        r.stderr
+    );
+    // A UTF-8 output of the same input is not read as Windows-1251.
+    let out8 = d.join("out8.log");
+    let r = run(
+        &[
+            "anonymize",
+            "--encoding",
+            "windows-1251",
+            &input,
+            "-o",
+            out8.to_str().unwrap(),
+            "--output-encoding",
+            "utf-8",
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert!(verified(&d.join("out8.log.qorgau-manifest.json")));
+}
+
+#[test]
+fn text_in_a_multibyte_legacy_encoding_is_refused_not_misread() {
+    let dir = tempfile::tempdir().unwrap();
+    let input = write(dir.path(), "a.txt", b"IIN 900101300811\n");
+    for cmd in ["scan", "anonymize"] {
+        let mut args = vec![cmd, "--encoding", "shift_jis", input.as_str()];
+        if cmd == "anonymize" {
+            args.extend(["-o", "-"]);
+        }
+        let r = run(&args, None, None);
+        assert_eq!(r.code, 2, "{cmd}: {}", r.stderr);
+        assert!(
+            r.stderr.contains(&input) && r.stderr.contains("Shift_JIS"),
+            "{cmd}: {}",
+            r.stderr
+        );
+        assert!(r.stdout.is_empty(), "{cmd}");
+    }
+}
