@@ -316,6 +316,24 @@ fn read_source<'a>(
                 chunk.layout = layout.clone();
                 chunk.decoded = decoded;
                 chunk.source = i;
+                // A legacy encoding guessed from the head of a table must
+                // hold for the rest of it.
+                if let Some(l) = layout.as_ref().filter(|l| {
+                    opts.table.encoding.is_none() && decoded.is_none() && !l.encoding.is_utf8()
+                }) {
+                    if let Some(p) = crate::table::turns_utf8(chunk.body()) {
+                        finished = true;
+                        let message = format!(
+                            "valid UTF-8 at byte {}, though the first 256 KiB were read as {} \
+                             (detected): the encoding is uncertain, nothing from byte {} on was \
+                             read; give --encoding with the file's real encoding",
+                            chunk.body_offset() + p as u64,
+                            l.encoding.name(),
+                            chunk.body_offset()
+                        );
+                        return Some(vec![Event::Note(i, "error", message), Event::Done(i)]);
+                    }
+                }
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
                 let first = chunk.index == 0;

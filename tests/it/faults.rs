@@ -88,6 +88,104 @@ fn a_stray_byte_does_not_flip_a_utf8_table_to_windows_1251() {
     assert!(r.stderr.contains("--encoding"), "{}", r.stderr);
 }
 
+/// A UTF-8 export of about 300 KiB whose first 256 KiB are ASCII but for
+/// `stray` bytes of Latin-1 `é`, then Cyrillic names in UTF-8.
+fn ascii_head_then_cyrillic(stray: usize) -> (Vec<u8>, Vec<usize>) {
+    let mut csv = b"id,fio,email,note\n".to_vec();
+    let mut at = Vec::new();
+    let mut i = 0;
+    while csv.len() < 300 << 10 {
+        let note: &[u8] = if at.len() < stray && i % (6000 / stray.max(1)) == 7 {
+            at.push(csv.len() + format!("{i},Ivanov Ivan,user{i}@example.com,caf").len());
+            b"caf\xE9"
+        } else {
+            b"ok"
+        };
+        csv.extend_from_slice(format!("{i},Ivanov Ivan,user{i}@example.com,").as_bytes());
+        csv.extend_from_slice(note);
+        csv.push(b'\n');
+        i += 1;
+    }
+    for j in 0..50 {
+        csv.extend_from_slice(format!("{j},Айгерим Сапарова,a{j}@example.com,ok\n").as_bytes());
+    }
+    (csv, at)
+}
+
+#[test]
+fn three_stray_bytes_in_an_ascii_head_do_not_make_a_utf8_table_legacy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, at) = ascii_head_then_cyrillic(3);
+    assert!(at.len() == 3 && at[2] < 256 << 10);
+    let input = write(dir.path(), "export.csv", &csv);
+    let out = dir.path().join("out");
+    let r = run(
+        &[
+            "anonymize",
+            &input,
+            "--out",
+            out.to_str().unwrap(),
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    // It was read as windows-1252, the names passed unseen, --verify passed.
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input)
+            && r.stderr.contains(&format!("byte {}", at[0]))
+            && r.stderr.contains("3 in the first 256 KiB")
+            && r.stderr.contains("--encoding"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.join("export.csv").exists());
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("nothing was guessed"), "{}", r.stderr);
+    assert!(!r.stderr.contains("Ivanov"), "{}", r.stderr);
+}
+
+#[test]
+fn a_legacy_guess_is_refused_where_the_table_turns_out_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    // Hundreds of stray bytes: the head is taken for windows-1252, and the
+    // UTF-8 after it would be misread.
+    let (csv, _) = ascii_head_then_cyrillic(600);
+    let utf8_at = csv.windows(2).position(|w| w == [0xD0, 0x90]).unwrap();
+    let input = write(dir.path(), "export.csv", &csv);
+    let out = dir.path().join("out");
+    for chunk in ["4194304", "65536"] {
+        let r = run(
+            &[
+                "anonymize",
+                &input,
+                "--out",
+                out.to_str().unwrap(),
+                "--verify",
+                "--chunk-size",
+                chunk,
+            ],
+            None,
+            None,
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&input)
+                && r.stderr.contains(&format!("valid UTF-8 at byte {utf8_at}"))
+                && r.stderr.contains("read as windows-1252 (detected)")
+                && r.stderr.contains("--encoding"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("Айгерим"), "{}", r.stderr);
+        assert!(!out.join("export.csv").exists(), "chunk size {chunk}");
+    }
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
 #[test]
 fn verify_rereads_outputs_in_the_encoding_they_were_written_in() {
     let dir = tempfile::tempdir().unwrap();
