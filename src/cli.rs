@@ -871,6 +871,9 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     for (path, message) in &outcome.errors {
         crate::say!("qorgau: {path}: {message}");
     }
+    if let Some(e) = &outcome.manifest_error {
+        crate::say!("qorgau: {e}");
+    }
     let m = &outcome.manifest;
     if !args.quiet {
         let bytes: u64 = m.inputs.iter().map(|i| i.bytes).sum();

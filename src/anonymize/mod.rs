@@ -76,12 +76,16 @@ pub struct Outcome {
     pub manifest_path: Option<PathBuf>,
     /// Per input that failed: path and message (no raw values).
     pub errors: Vec<(String, String)>,
+    /// Why the manifest could not be written (naming its path).
+    pub manifest_error: Option<String>,
 }
 
 impl Outcome {
     /// Whether every input was anonymized (and verified, if asked).
     pub fn success(&self) -> bool {
-        self.errors.is_empty() && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
+        self.errors.is_empty()
+            && self.manifest_error.is_none()
+            && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
     }
 }
 
@@ -441,17 +445,25 @@ pub fn run(
     if opts.verify {
         manifest.verify = Some(verify(policy, &manifest, opts));
     }
-    let manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
+    let mut manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
+    let mut manifest_error = None;
     if let Some(path) = &manifest_path {
         let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
         json.push(b'\n');
-        output::write_atomic(path, &json)
-            .map_err(|e| io::Error::new(e.kind(), format!("manifest {e}")))?;
+        // The inputs' own errors are still told (a read-only target fails
+        // them all, then the manifest).
+        if let Err(e) = output::write_atomic(path, &json) {
+            manifest_error = Some(format!("manifest {}: not written: {e}", path.display()));
+        }
+    }
+    if manifest_error.is_some() {
+        manifest_path = None;
     }
     Ok(Outcome {
         manifest,
         manifest_path,
         errors,
+        manifest_error,
     })
 }
 

@@ -604,3 +604,124 @@ fn scan_does_not_pass_inputs_it_skipped_as_clean() {
     let r = run_in(d, &["scan", "in", "missing"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
 }
+
+/// Runs `qorgau ARGS` in `dir` inside a private mount namespace in which
+/// `ro` is bind-mounted read-only over itself (root's chmod does not stop
+/// writes; a read-only mount does). `Err` says why the namespace cannot
+/// be had here (no `unshare`, no CAP_SYS_ADMIN, mounts forbidden).
+#[cfg(target_os = "linux")]
+fn run_with_read_only(dir: &Path, ro: &Path, args: &[&str]) -> Result<Run, String> {
+    const SETUP: &str = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 97
+if (: > "$1/.qorgau-probe") 2>/dev/null; then rm -f "$1/.qorgau-probe"; exit 98; fi
+shift; exec "$@""#;
+    let out = Command::new("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            SETUP,
+            "sh",
+        ])
+        .arg(ro)
+        .arg(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QORGAU_KEY")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("unshare could not be run: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    match out.status.code() {
+        Some(97) => Err(format!(
+            "the read-only bind mount failed: {}",
+            stderr.trim()
+        )),
+        Some(98) => Err("the bind mount stayed writable".into()),
+        // unshare's own failure (e.g. `unshare failed: Operation not permitted`).
+        Some(1) if stderr.starts_with("unshare") => Err(stderr.trim().to_string()),
+        code => Ok(Run {
+            code: code.unwrap_or(-1),
+            stdout: out.stdout,
+            stderr,
+        }),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn anonymize_onto_a_read_only_filesystem_names_the_path_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/a.txt", IIN_LINE);
+    write(d, "in/b.csv", b"iin;note\n900101300811;ok\n");
+    write(d, "ro/existing.txt", b"kept\n");
+    let ro = d.join("ro");
+    let cases: [&[&str]; 5] = [
+        // A directory to create on the read-only filesystem.
+        &["anonymize", "in", "--out", "ro/out"],
+        // The read-only directory itself.
+        &["anonymize", "in", "--out", "ro"],
+        // The manifest elsewhere: it is written, with every input's error.
+        &["anonymize", "in", "--out", "ro", "--manifest", "m.json"],
+        &["anonymize", "in/a.txt", "-o", "ro/a.txt"],
+        &["anonymize", "ro/existing.txt", "--in-place"],
+    ];
+    for args in cases {
+        let r = match run_with_read_only(d, &ro, args) {
+            Ok(r) => r,
+            Err(why) => {
+                // Written past the test harness's capture, so that a skip
+                // shows in every run, not only with --nocapture.
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED faults::anonymize_onto_a_read_only_filesystem: no read-only \
+                     filesystem to write to: {why}"
+                );
+                return;
+            }
+        };
+        // The path written to: `--out`'s, `-o`'s, or the input in place.
+        let target = args.get(3).copied().unwrap_or(args[1]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("Read-only file system") && r.stderr.contains(target),
+            "{args:?}: {}",
+            r.stderr
+        );
+        // Each input's error is told, not only the manifest's.
+        if args[1] == "in" {
+            for input in ["in/a.txt", "in/b.csv"] {
+                assert!(
+                    r.stderr.contains(&format!("qorgau: {input}: {target}/")),
+                    "{args:?}: {}",
+                    r.stderr
+                );
+            }
+        }
+        if args.contains(&"--manifest") {
+            let m: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(d.join("m.json")).unwrap()).unwrap();
+            assert_eq!(m["errors"].as_array().unwrap().len(), 2, "{m}");
+            assert!(m["outputs"].as_array().unwrap().is_empty(), "{m}");
+        } else if !args.contains(&"--in-place") {
+            assert!(
+                r.stderr.contains("manifest") && r.stderr.contains("not written"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
+        assert!(!r.stderr.contains("900101300811"), "{}", r.stderr);
+        // Not the name of a temporary file that never existed.
+        let temp_named = r
+            .stderr
+            .match_indices(".qorgau-")
+            .any(|(i, _)| r.stderr[i + 8..].starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!temp_named, "{}", r.stderr);
+        // Nothing behind: no output, no temporary file, the file kept.
+        assert_eq!(tree(&ro), ["existing.txt"], "{args:?}");
+        assert_eq!(std::fs::read(ro.join("existing.txt")).unwrap(), b"kept\n");
+    }
+}
