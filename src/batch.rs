@@ -5,17 +5,20 @@
 //! anonymized batch by batch joins with a file the CLI anonymized under the
 //! same key. What differs is that a batch stream cannot be read ahead: which
 //! integer columns become text is decided from the schema alone (see
-//! [`crate::parquet::rewrite::Plan::for_batches`]).
+//! [`crate::parquet::rewrite::Plan::for_batches`]). Column names that are
+//! personal data are renamed as the CLI renames a Parquet file's (see
+//! [`crate::parquet::names::rename`]), so both give the same schema.
 
 use std::sync::Arc;
 
-use arrow::array::{Float32Array, Int64Array, RecordBatch, StringArray};
+use arrow::array::{Float32Array, Int64Array, RecordBatch, RecordBatchOptions, StringArray};
 use arrow::datatypes::{DataType, Field, Schema, SchemaRef};
 
 use crate::engine::Engine;
 use crate::finding::{preview_into, Finding};
 use crate::key::Key;
 use crate::parquet::columns::Leaves;
+use crate::parquet::names::{mask_schema, rename};
 use crate::parquet::rewrite::{rewrite_batch, Plan};
 use crate::parquet::scan::scan_batch;
 use crate::policy::Policy;
@@ -72,7 +75,20 @@ impl BatchAnonymizer {
     /// A policy rule the schema cannot take (a `drop` on a nested column, a
     /// whole-value operator on a float column).
     pub fn output_schema(&self, schema: SchemaRef) -> Result<SchemaRef, BatchError> {
-        Ok(self.plan(schema)?.schema())
+        let planned = self.plan(schema)?.schema();
+        Ok(self.renamed(&planned)?.unwrap_or(planned))
+    }
+
+    /// The schema with its personal top-level column names replaced (a
+    /// column named by an e-mail, an IIN, a person), as `anonymize` does
+    /// to a Parquet file's; `None` when no name is personal.
+    ///
+    /// # Errors
+    /// A nested field whose name holds personal data (not renamed).
+    fn renamed(&self, schema: &Schema) -> Result<Option<SchemaRef>, BatchError> {
+        let (out, renamed) =
+            rename(schema, &self.engine, &self.policy, self.key.as_ref()).map_err(BatchError)?;
+        Ok((!renamed.is_empty()).then(|| Arc::new(out)))
     }
 
     fn plan(&self, schema: SchemaRef) -> Result<Plan<'_>, BatchError> {
@@ -87,37 +103,54 @@ impl BatchAnonymizer {
     /// field's type.
     pub fn transform(&self, batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
         let plan = self.plan(batch.schema())?;
-        rewrite_batch(&self.engine, &self.policy, self.key.as_ref(), &plan, batch)
-            .map(|(out, _)| out)
-            .map_err(BatchError)
+        let (out, _) = rewrite_batch(&self.engine, &self.policy, self.key.as_ref(), &plan, batch)
+            .map_err(BatchError)?;
+        match self.renamed(&out.schema())? {
+            None => Ok(out),
+            Some(schema) => RecordBatch::try_new_with_options(
+                schema,
+                out.columns().to_vec(),
+                &RecordBatchOptions::new().with_row_count(Some(out.num_rows())),
+            )
+            .map_err(|e| BatchError(format!("cannot rename columns: {e}"))),
+        }
     }
 
     /// The findings in one batch, a row each: `column` (the leaf's path),
     /// `row` (0-based within the batch), `kind`, `confidence` and `preview`
-    /// (masked: never the value itself).
+    /// (masked: never the value itself). A column name that is personal
+    /// data is masked in `column` (`#2 ai****…**kz`, its position and the
+    /// masked name), and its findings come first, with `row` -1.
     ///
     /// # Errors
     /// An array that does not have its field's type.
     pub fn scan(&self, batch: &RecordBatch) -> Result<RecordBatch, BatchError> {
-        let leaves = Leaves::of(&batch.schema(), self.engine.context());
+        let (masked, names) = mask_schema(&batch.schema(), &self.engine);
+        let leaves = Leaves::of(&masked, self.engine.context());
         let scanned = scan_batch(&self.engine, &leaves, batch).map_err(BatchError)?;
         let hits = &scanned.hits;
+        let named = names
+            .iter()
+            .map(|h| (h.path.as_str(), -1, &h.finding, h.preview.as_str()));
+        let found = hits.iter().map(|h| {
+            (
+                leaves.0[h.leaf as usize].path.as_str(),
+                i64::from(h.row),
+                &h.finding,
+                h.preview.as_str(),
+            )
+        });
+        let all: Vec<(&str, i64, &Finding, &str)> = named.chain(found).collect();
         let columns: Vec<Arc<dyn arrow::array::Array>> = vec![
+            Arc::new(StringArray::from_iter_values(all.iter().map(|h| h.0))),
+            Arc::new(Int64Array::from_iter_values(all.iter().map(|h| h.1))),
             Arc::new(StringArray::from_iter_values(
-                hits.iter().map(|h| leaves.0[h.leaf as usize].path.as_str()),
-            )),
-            Arc::new(Int64Array::from_iter_values(
-                hits.iter().map(|h| i64::from(h.row)),
-            )),
-            Arc::new(StringArray::from_iter_values(
-                hits.iter().map(|h| h.finding.kind.id()),
+                all.iter().map(|h| h.2.kind.id()),
             )),
             Arc::new(Float32Array::from_iter_values(
-                hits.iter().map(|h| h.finding.confidence),
+                all.iter().map(|h| h.2.confidence),
             )),
-            Arc::new(StringArray::from_iter_values(
-                hits.iter().map(|h| h.preview.as_str()),
-            )),
+            Arc::new(StringArray::from_iter_values(all.iter().map(|h| h.3))),
         ];
         RecordBatch::try_new(findings_schema(), columns).map_err(|e| BatchError(e.to_string()))
     }

@@ -207,11 +207,14 @@ struct AnonymizeArgs {
     /// Re-scan the outputs; fail if a kind the policy anonymized remains.
     #[arg(long)]
     verify: bool,
-    /// Tables: write in this encoding (default: the input's).
+    /// Write in this encoding (default: the input's), e.g. `utf-8`,
+    /// `windows-1251`, `kz-1048`, `utf-16le`, `utf-16be`; `utf-16` is
+    /// UTF-16LE with a byte-order mark (the others write a mark only when
+    /// the input had one).
     #[arg(long, value_name = "LABEL")]
     output_encoding: Option<String>,
-    /// Tables: a character the output encoding cannot hold makes the file
-    /// an error, or is written as an HTML entity (`&#1240;`).
+    /// A character the output encoding cannot hold makes the file an
+    /// error, or is written as an HTML entity (`&#1240;`).
     #[arg(long, value_name = "WHAT", default_value = "error")]
     unmappable: crate::codec::Unmappable,
     /// Tables: quasi-identifier columns to make k-anonymous (with --min-k).
@@ -305,7 +308,9 @@ pub(crate) struct TableArgs {
     /// The first record of a table is data, not a header.
     #[arg(long)]
     no_header: bool,
-    /// Input encoding of tables (`utf-8`, `windows-1251`, …); detected by default.
+    /// Input encoding of every input, tables and text (`utf-8`,
+    /// `windows-1251`, `kz-1048`, `utf-16le`, …); by default detected for
+    /// tables, UTF-8 for text. A byte-order mark wins over it.
     #[arg(long, value_name = "LABEL")]
     encoding: Option<String>,
     /// Longest table record accepted, in bytes.
@@ -802,10 +807,10 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
             return 2;
         }
     };
-    let output_encoding = match args.output_encoding.as_deref() {
-        None => None,
-        Some(label) => match crate::codec::Codec::for_label(label) {
-            Some(e) => Some(e),
+    let (output_encoding, output_bom) = match args.output_encoding.as_deref() {
+        None => (None, false),
+        Some(label) => match crate::codec::Codec::for_output_label(label) {
+            Some((e, bom)) => (Some(e), bom),
             None => {
                 crate::say!("qorgau: --output-encoding {label:?}: unknown encoding");
                 return 2;
@@ -834,6 +839,7 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
         manifest,
         verify: args.verify,
         output_encoding,
+        output_bom,
         unmappable: args.unmappable,
         kanon,
         pipeline: pipeline::Options {
@@ -864,6 +870,9 @@ fn anonymize_command(args: AnonymizeArgs) -> i32 {
     };
     for (path, message) in &outcome.errors {
         crate::say!("qorgau: {path}: {message}");
+    }
+    if let Some(e) = &outcome.manifest_error {
+        crate::say!("qorgau: {e}");
     }
     let m = &outcome.manifest;
     if !args.quiet {

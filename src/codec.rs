@@ -31,6 +31,8 @@ pub enum Unmappable {
 }
 
 pub const UTF_8: Codec = Codec::Std(encoding_rs::UTF_8);
+pub const UTF_16LE: Codec = Codec::Std(encoding_rs::UTF_16LE);
+pub const UTF_16BE: Codec = Codec::Std(encoding_rs::UTF_16BE);
 pub const WINDOWS_1251: Codec = Codec::Std(encoding_rs::WINDOWS_1251);
 
 /// KZ-1048 bytes 0x80–0xFF as Unicode scalar values, from the Unicode
@@ -77,6 +79,18 @@ impl Codec {
         Encoding::for_label(l.as_bytes()).map(Codec::Std)
     }
 
+    /// The codec of an `--output-encoding` label, and whether the label
+    /// asks for a byte-order mark: a UTF-16 label that does not name the
+    /// byte order (`utf-16`, `unicode`, `ucs-2`) writes UTF-16LE with its
+    /// mark, which is what tells a reader the order; `utf-16le` and
+    /// `utf-16be` write a mark only when the input had one.
+    pub fn for_output_label(label: &str) -> Option<(Codec, bool)> {
+        let codec = Codec::for_label(label)?;
+        let l = label.trim().to_ascii_lowercase();
+        let bom = codec.is_utf16() && !matches!(l.as_str(), "utf-16le" | "utf-16be");
+        Some((codec, bom))
+    }
+
     /// The canonical name (`UTF-8`, `windows-1251`, `KZ-1048`).
     pub fn name(self) -> &'static str {
         match self {
@@ -87,6 +101,23 @@ impl Codec {
 
     pub fn is_utf8(self) -> bool {
         self == UTF_8
+    }
+
+    pub fn is_utf16(self) -> bool {
+        self == UTF_16LE || self == UTF_16BE
+    }
+
+    /// The byte-order mark of this encoding (empty for those that have none).
+    pub fn bom(self) -> &'static [u8] {
+        if self == UTF_8 {
+            &[0xEF, 0xBB, 0xBF]
+        } else if self == UTF_16LE {
+            &[0xFF, 0xFE]
+        } else if self == UTF_16BE {
+            &[0xFE, 0xFF]
+        } else {
+            &[]
+        }
     }
 
     pub fn is_single_byte(self) -> bool {
@@ -129,6 +160,14 @@ impl Codec {
     /// The first character that cannot be encoded, with [`Unmappable::Error`].
     pub fn encode(self, text: &str, on: Unmappable) -> Result<Cow<'_, [u8]>, char> {
         match self {
+            // encoding_rs encodes UTF-16 as UTF-8 (its encoders follow the
+            // WHATWG Encoding Standard, where UTF-16 is decode-only), so
+            // the code units are written here; no mark is added.
+            Codec::Std(e) if self.is_utf16() => {
+                let mut out = Vec::with_capacity(text.len() * 2);
+                crate::input::utf16::encode(text.as_bytes(), e, &mut out);
+                Ok(Cow::Owned(out))
+            }
             Codec::Std(e) => {
                 let (bytes, _, bad) = e.encode(text);
                 if bad && on == Unmappable::Error {
@@ -229,5 +268,21 @@ mod tests {
         assert_eq!(Codec::for_label("KZ-1048"), Some(Codec::Kz1048));
         assert_eq!(Codec::for_label("cp1251"), Some(WINDOWS_1251));
         assert_eq!(Codec::Kz1048.name(), "KZ-1048");
+    }
+
+    #[test]
+    fn utf16_is_encoded_as_utf16_not_as_utf8() {
+        assert_eq!(
+            &*UTF_16LE.encode("Аa😀", Unmappable::Error).unwrap(),
+            &[0x10, 0x04, b'a', 0, 0x3D, 0xD8, 0x00, 0xDE]
+        );
+        assert_eq!(
+            &*UTF_16BE.encode("Аa", Unmappable::Error).unwrap(),
+            &[0x04, 0x10, 0, b'a']
+        );
+        assert_eq!(Codec::for_output_label("UTF-16"), Some((UTF_16LE, true)));
+        assert_eq!(Codec::for_output_label("utf-16le"), Some((UTF_16LE, false)));
+        assert_eq!(Codec::for_output_label("utf-16be"), Some((UTF_16BE, false)));
+        assert_eq!(Codec::for_output_label("utf-8"), Some((UTF_8, false)));
     }
 }

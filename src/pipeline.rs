@@ -194,6 +194,47 @@ fn looks_utf16(head: &[u8]) -> bool {
     many * 10 >= units * 3 && few * 50 <= units
 }
 
+/// Whether an input is decoded to UTF-8 while read, from its first bytes
+/// and `--encoding`: UTF-16 when a byte-order mark says so (a mark wins
+/// over `--encoding`) or `--encoding` names it; text in the single-byte
+/// encoding `--encoding` names. A UTF-8 mark, UTF-8, and the encoding of a
+/// table (whose tokenizer reads its bytes; see `table::Layout`) are read as
+/// bytes.
+///
+/// # Errors
+/// Text in a multi-byte legacy encoding (Shift_JIS, GBK, …): its bytes
+/// could not be written back as they were; tables take it.
+fn decoding(
+    head: &[u8],
+    table: bool,
+    forced: Option<crate::codec::Codec>,
+) -> Result<Option<crate::input::Decoded>, String> {
+    use crate::input::Decoded;
+    if let Some(e) = crate::input::utf16::detect(head) {
+        return Ok(Some(Decoded {
+            codec: crate::codec::Codec::Std(e),
+            bom: 2,
+        }));
+    }
+    if head.starts_with(crate::codec::UTF_8.bom()) {
+        return Ok(None);
+    }
+    match forced {
+        Some(c) if c.is_utf16() => Ok(Some(Decoded {
+            codec: c,
+            bom: if head.starts_with(c.bom()) { 2 } else { 0 },
+        })),
+        None => Ok(None),
+        Some(c) if c.is_utf8() || table => Ok(None),
+        Some(c) if c.is_single_byte() => Ok(Some(Decoded { codec: c, bom: 0 })),
+        Some(c) => Err(format!(
+            "--encoding {}: text is read in UTF-8, UTF-16 or a single-byte encoding, not in a \
+             multi-byte legacy one (only tables are: --input-format csv); not read",
+            c.name()
+        )),
+    }
+}
+
 /// Reads one source lazily as events: its chunks, then a note if it was
 /// skipped, cut short or unreadable, then `Done`.
 fn read_source<'a>(
@@ -204,44 +245,56 @@ fn read_source<'a>(
     pool: &'a Pool,
 ) -> impl Iterator<Item = Event> + 'a {
     let mut layout: Option<std::sync::Arc<Layout>> = None;
-    let mut utf16 = None;
+    let mut decoded = None;
     let mut state = match source.open() {
         Ok(r) => {
-            // A UTF-16 byte-order mark: decode to UTF-8 while reading.
+            // Text in UTF-16 or a single-byte encoding is decoded to UTF-8
+            // while reading (see `decoding`).
             let mut r = std::io::BufReader::with_capacity(64 << 10, r);
-            let r: Box<dyn Read + Send> =
-                match std::io::BufRead::fill_buf(&mut r).map(crate::input::utf16::detect) {
-                    Ok(Some(enc)) => {
-                        utf16 = Some(enc);
-                        Box::new(crate::input::utf16::Utf16Reader::new(
-                            r,
-                            enc,
-                            opts.strict_decoding,
-                        ))
-                    }
-                    _ => Box::new(r),
-                };
-            let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
-            chunker.recycle_from(pool.clone());
             let name = source.display();
-            if opts.table.is_table(&name) {
+            let is_table = opts.table.is_table(&name);
+            let how = std::io::BufRead::fill_buf(&mut r)
+                .map_err(|e| e.to_string())
+                .and_then(|h| decoding(h, is_table, opts.table.encoding));
+            let r: Result<Box<dyn Read + Send>, String> = match how {
+                Ok(Some(d)) => {
+                    decoded = Some(d);
+                    Ok(match d.codec {
+                        crate::codec::Codec::Std(enc) if d.codec.is_utf16() => Box::new(
+                            crate::input::utf16::Utf16Reader::new(r, enc, opts.strict_decoding),
+                        ),
+                        codec => Box::new(crate::input::legacy::SingleByteReader::new(
+                            r,
+                            codec,
+                            opts.strict_decoding,
+                        )),
+                    })
+                }
+                Ok(None) => Ok(Box::new(r)),
+                Err(e) => Err(e),
+            };
+            r.and_then(|r| {
+                let mut chunker: Chunker<Box<dyn Read + Send>> = Chunker::new(r, opts.chunk_size);
+                chunker.recycle_from(pool.clone());
+                if !is_table {
+                    return Ok(chunker);
+                }
                 let is_tsv = name.to_ascii_lowercase().contains(".tsv");
-                match chunker
+                // A table decoded while read is UTF-8 to the tokenizer.
+                let mut table = opts.table.clone();
+                if decoded.is_some() {
+                    table.encoding = Some(crate::codec::UTF_8);
+                }
+                let l = chunker
                     .peek(256 << 10)
                     .map_err(|e| e.to_string())
                     .and_then(|head| {
-                        Layout::sniff_checked(head, is_tsv, &opts.table, engine).map_err(|e| e.0)
-                    }) {
-                    Ok(l) => {
-                        chunker.split_records(l.delimiter, l.eol, opts.table.max_row);
-                        layout = Some(l);
-                        Ok(chunker)
-                    }
-                    Err(e) => Err(e),
-                }
-            } else {
+                        Layout::sniff_checked(head, is_tsv, &table, engine).map_err(|e| e.0)
+                    })?;
+                chunker.split_records(l.delimiter, l.eol, opts.table.max_row);
+                layout = Some(l);
                 Ok(chunker)
-            }
+            })
         }
         Err(e) => Err(e.to_string()),
     };
@@ -261,8 +314,26 @@ fn read_source<'a>(
         let out = match chunker.next_chunk() {
             Ok(Some(mut chunk)) => {
                 chunk.layout = layout.clone();
-                chunk.utf16 = utf16;
+                chunk.decoded = decoded;
                 chunk.source = i;
+                // A legacy encoding guessed from the head of a table must
+                // hold for the rest of it.
+                if let Some(l) = layout.as_ref().filter(|l| {
+                    opts.table.encoding.is_none() && decoded.is_none() && !l.encoding.is_utf8()
+                }) {
+                    if let Some(p) = crate::table::turns_utf8(chunk.body()) {
+                        finished = true;
+                        let message = format!(
+                            "valid UTF-8 at byte {}, though the first 256 KiB were read as {} \
+                             (detected): the encoding is uncertain, nothing from byte {} on was \
+                             read; give --encoding with the file's real encoding",
+                            chunk.body_offset() + p as u64,
+                            l.encoding.name(),
+                            chunk.body_offset()
+                        );
+                        return Some(vec![Event::Note(i, "error", message), Event::Done(i)]);
+                    }
+                }
                 let body = chunk.body();
                 let nul = memchr::memchr(0, body);
                 let first = chunk.index == 0;
@@ -272,7 +343,7 @@ fn read_source<'a>(
                         let what = if body.starts_with(b"PAR1") {
                             "Parquet data: not read as text (give --input-format parquet, or name it .parquet)"
                         } else if looks_utf16(&body[..body.len().min(BINARY_PROBE)]) {
-                            "UTF-16 text without a byte-order mark: skipped, not scanned (add the mark, or convert it to UTF-8)"
+                            "UTF-16 text without a byte-order mark: skipped, not scanned (give --encoding utf-16le or utf-16be, add the mark, or convert it to UTF-8)"
                         } else {
                             "binary file (NUL byte in the first 8 KiB): skipped"
                         };

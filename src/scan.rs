@@ -32,8 +32,8 @@ struct Scanned {
     /// Tables: rows whose field count differs from the header's, and the
     /// first of them (within the chunk).
     ragged: (u64, Option<u64>),
-    /// UTF-16 input: per finding, UTF-16 units from the body start to it and
-    /// its length in units; and the body's length in units.
+    /// Decoded input (UTF-16): per finding, the input bytes from the body
+    /// start to it and its length in input bytes; and the body's.
     units: Vec<(u64, u64)>,
     body_units: u64,
     /// Tables: a record that cannot be read (offsets in the chunk's data).
@@ -182,15 +182,14 @@ fn scan_chunk(engine: &Engine, chunk: &Chunk) -> Scanned {
     }
     advance(chunk.body.end, &mut line, &mut pos, &mut col);
     let (mut units, mut body_units) = (Vec::new(), 0);
-    if chunk.utf16.is_some() {
-        use crate::input::utf16::utf16_units;
+    if let Some(d) = chunk.decoded {
         let mut at = chunk.body.start;
         for f in &findings {
-            body_units += utf16_units(&data[at..f.start]);
-            units.push((body_units, utf16_units(&data[f.start..f.end])));
+            body_units += d.input_len(&data[at..f.start]);
+            units.push((body_units, d.input_len(&data[f.start..f.end])));
             at = f.start;
         }
-        body_units += utf16_units(&data[at..chunk.body.end]);
+        body_units += d.input_len(&data[at..chunk.body.end]);
     }
     Scanned {
         units,
@@ -222,7 +221,8 @@ struct Emitter<'s> {
     current: Option<usize>,
     scanned_bytes: u64,
     layout: Option<std::sync::Arc<crate::table::Layout>>,
-    /// UTF-16 input: code units before the current chunk's body.
+    /// Decoded input: input bytes (after the mark) before the current
+    /// chunk's body.
     units: u64,
     /// Tables: ragged rows so far, and the first one.
     ragged: (u64, Option<u64>),
@@ -369,12 +369,12 @@ impl<'s> Emitter<'s> {
                         _ => raw,
                     };
                     preview_into(value, &mut self.preview);
-                    // Offsets are the file's: for UTF-16 input, two bytes a
-                    // code unit after the byte-order mark.
-                    let (start, end) = match s.units.get(n) {
-                        Some(&(before, len)) if chunk.utf16.is_some() => {
-                            let start = 2 + 2 * (self.units + before);
-                            (start, start + 2 * len)
+                    // Offsets are the file's: for decoded input (UTF-16),
+                    // its bytes after the byte-order mark.
+                    let (start, end) = match (s.units.get(n), chunk.decoded) {
+                        (Some(&(before, len)), Some(d)) => {
+                            let start = u64::from(d.bom) + self.units + before;
+                            (start, start + len)
                         }
                         _ => (chunk.offset + f.start as u64, chunk.offset + f.end as u64),
                     };

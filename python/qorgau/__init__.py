@@ -84,7 +84,8 @@ class Anonymizer:
 
         Integer columns become strings when the policy replaces them whole or
         their name speaks for an identifier it changes (``iin``, ``phone``);
-        dropped columns are gone; everything else keeps its type.
+        dropped columns are gone; column names that are personal data are
+        replaced (as the CLI does); everything else keeps its type.
         """
         return self._inner.output_schema(schema)
 
@@ -108,7 +109,8 @@ class Anonymizer:
     def scan_batch(self, batch: pa.RecordBatch) -> pa.RecordBatch:
         """The findings in ``batch``, one row each: ``column``, ``row``
         (within the batch), ``kind``, ``confidence``, ``preview`` (masked,
-        never the value)."""
+        never the value). A column name that is personal data is masked in
+        ``column``, and its findings have ``row`` -1."""
         return self._inner.scan_batch(batch)
 
     def __reduce__(self) -> tuple[Any, tuple[Optional[str]]]:

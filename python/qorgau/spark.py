@@ -35,14 +35,20 @@ def _worker_anonymizer(toml: Optional[str]) -> Anonymizer:
     return a
 
 
-def transform(toml: Optional[str], schema: pa.Schema):
+def transform(toml: Optional[str], schema: pa.Schema, names: Optional[list[str]] = None):
     """The ``mapInArrow`` function for a policy's TOML text; each batch is
     cast to ``schema`` (the Arrow form of the output schema Spark was given),
-    so string columns match whichever Arrow string type Spark expects."""
+    so string columns match whichever Arrow string type Spark expects.
+
+    ``names``: the input's real column names, when the DataFrame given to
+    ``mapInArrow`` carries placeholders instead (see :func:`anonymize`);
+    each batch takes them back before the policy sees it."""
 
     def run(batches: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
         a = _worker_anonymizer(toml)
         for batch in batches:
+            if names is not None:
+                batch = pa.RecordBatch.from_arrays(batch.columns, names=names)
             out = a.transform_batch(batch)
             if out.schema != schema:
                 out = out.cast(schema)
@@ -54,7 +60,9 @@ def transform(toml: Optional[str], schema: pa.Schema):
 def anonymize(df: "DataFrame", policy: PolicyLike = None) -> "DataFrame":
     """``df`` anonymized under ``policy`` (TOML text, a path, a dict or
     ``None``): integer columns whose values the policy changes become
-    strings, dropped columns are gone, the rest keep their types.
+    strings, dropped columns are gone, the rest keep their types. Column
+    names that are personal data (a column named by an e-mail, an IIN, a
+    person) are replaced as the CLI replaces a Parquet file's.
 
     The policy and key are checked here, on the driver, before any job runs.
     """
@@ -64,4 +72,9 @@ def anonymize(df: "DataFrame", policy: PolicyLike = None) -> "DataFrame":
     checked = Anonymizer(toml)
     arrow_in = to_arrow_schema(df.schema)
     spark_out = from_arrow_schema(checked.output_schema(arrow_in))
-    return df.mapInArrow(transform(toml, to_arrow_schema(spark_out)), spark_out)
+    # mapInArrow resolves each input column by its name, and a name with a
+    # dot (an e-mail) reads as a struct path: the columns cross under
+    # positional placeholders and take their names back in the worker.
+    names = list(df.columns)
+    placed = df.toDF(*[f"_qorgau_{i}" for i in range(len(names))])
+    return placed.mapInArrow(transform(toml, to_arrow_schema(spark_out), names), spark_out)

@@ -46,6 +46,31 @@ def extract(tmp_path_factory: pytest.TempPathFactory, cli: Path) -> Path:
     return out / "bench.parquet"
 
 
+#: Column names that are personal data (synthetic): an e-mail, an IIN with
+#: a valid check digit, a person (one column per person, as in a pivot).
+PERSONAL_NAMES = ["aigerim.saparova@example.kz", "900101300811", "Сапарова Айгерим Нурлановна"]
+
+
+@pytest.fixture(scope="session")
+def personal_columns(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A Parquet file whose column names (but `id`) are personal data."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    out = tmp_path_factory.mktemp("names") / "pivot.parquet"
+    table = pa.table(
+        {"id": pa.array(range(1, 41), pa.int64()), **{n: [f"v{i}" for i in range(40)] for n in PERSONAL_NAMES}}
+    )
+    pq.write_table(table, out)
+    return out
+
+
+def assert_no_personal_name(names: list) -> None:
+    for n in names:
+        for raw in PERSONAL_NAMES:
+            assert raw not in n, "a personal column name was left in the schema"
+
+
 POLICY = """
 [kinds]
 iin = "token"

@@ -12,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 import qorgau
-from conftest import KEY, POLICY, cli_anonymize
+from conftest import KEY, PERSONAL_NAMES, POLICY, assert_no_personal_name, cli_anonymize
 
 IIN = "900101300811"
 
@@ -128,3 +128,25 @@ def test_tokens_equal_the_clis_on_the_same_parquet(cli: Path, extract: Path, tmp
 def test_shard_is_a_cli_flag(cli: Path) -> None:
     out = subprocess.run([str(cli), "anonymize", "--help"], capture_output=True, text=True)
     assert "--shard" in out.stdout
+
+
+def test_personal_column_names_are_renamed_as_the_cli_renames_them(
+    cli: Path, personal_columns: Path, tmp_path: Path
+) -> None:
+    cli_out = tmp_path / "cli.parquet"
+    cli_anonymize(cli, personal_columns, cli_out, POLICY, KEY)
+    want = pq.read_table(cli_out)
+    assert_no_personal_name(want.schema.names)
+    a = qorgau.Anonymizer(POLICY)
+    table = pq.read_table(personal_columns)
+    schema = a.output_schema(table.schema)
+    got = a.transform_table(table)
+    assert got.schema.names == schema.names == want.schema.names
+    assert got.equals(want.cast(got.schema))
+    batch = table.to_batches()[0]
+    assert a.transform_batch(batch).schema.names == want.schema.names
+    # Scanned: the names are findings with row -1, shown masked.
+    found = a.scan_batch(batch).to_pylist()
+    named = [f for f in found if f["row"] == -1]
+    assert sorted(f["kind"] for f in named) == ["email", "iin", "person"]
+    assert_no_personal_name([f["column"] for f in found] + [f["preview"] for f in found])

@@ -14,7 +14,7 @@ import pytest
 
 import qorgau
 import qorgau.spark
-from conftest import KEY, POLICY, cli_anonymize
+from conftest import KEY, POLICY, assert_no_personal_name, cli_anonymize
 
 pyspark = pytest.importorskip("pyspark")
 
@@ -75,3 +75,18 @@ def test_bare_map_in_arrow_keeps_a_string_schema(spark) -> None:
     )
     out = df.mapInArrow(lambda it: (a.transform_batch(b) for b in it), df.schema)
     assert [r.note for r in out.orderBy("n").collect()] == ["ИИН <IIN>", "тел. <PHONE>", "ничего"]
+
+
+def test_spark_renames_personal_column_names_as_the_cli(
+    spark, cli: Path, personal_columns: Path, tmp_path: Path
+) -> None:
+    cli_out = tmp_path / "cli.parquet"
+    cli_anonymize(cli, personal_columns, cli_out, POLICY, KEY)
+    want = pq.read_table(cli_out).sort_by("id")
+    out = qorgau.spark.anonymize(spark.read.parquet(str(personal_columns)), POLICY)
+    assert out.columns == want.schema.names
+    assert_no_personal_name(out.columns)
+    got = rows_by_id(out.toArrow())
+    assert got.num_rows == 40
+    for name in want.schema.names:
+        assert got.column(name).to_pylist() == want.column(name).to_pylist(), name

@@ -1,7 +1,6 @@
 //! Anonymizing a table held in memory, chunk by chunk as a file is (the
 //! fuzz targets and property tests drive the table rewrite through it).
 
-use crate::codec::Unmappable;
 use crate::engine::Engine;
 use crate::input::Chunker;
 use crate::key::Key;
@@ -33,7 +32,14 @@ pub fn anonymize_table_bytes(
     let mut out = Vec::with_capacity(bytes.len());
     while let Some(mut chunk) = chunker.next_chunk().map_err(|e| e.to_string())? {
         chunk.layout = Some(layout.clone());
-        let r = super::rewrite_chunk_to(engine, policy, key, &chunk, None, None, Unmappable::Error);
+        let r = super::rewrite_chunk_to(
+            engine,
+            policy,
+            key,
+            &chunk,
+            super::rewrite::OutputEncoding::default(),
+            None,
+        );
         if let Some(bad) = r.bad {
             return Err(format!(
                 "{} (byte {})",

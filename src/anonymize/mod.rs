@@ -5,6 +5,7 @@
 //! re-scans the outputs for kinds the policy anonymized.
 
 mod buffer;
+mod encode;
 mod manifest;
 mod output;
 mod parquet_file;
@@ -56,9 +57,12 @@ pub struct Options {
     /// `FILE.qorgau-manifest.json`, none for stdout and in-place.
     pub manifest: Option<PathBuf>,
     pub verify: bool,
-    /// Tables: write in this encoding instead of the input's.
+    /// Write in this encoding instead of the input's (tables and text).
     pub output_encoding: Option<Codec>,
-    /// Tables: what a character the output encoding cannot hold does.
+    /// Write the output encoding's byte-order mark even when the input
+    /// had none (`--output-encoding utf-16`, which names no byte order).
+    pub output_bom: bool,
+    /// What a character the output encoding cannot hold does.
     pub unmappable: Unmappable,
     /// Tables: enforce k-anonymity on these quasi-identifiers.
     pub kanon: Option<crate::kanon::KOptions>,
@@ -72,12 +76,16 @@ pub struct Outcome {
     pub manifest_path: Option<PathBuf>,
     /// Per input that failed: path and message (no raw values).
     pub errors: Vec<(String, String)>,
+    /// Why the manifest could not be written (naming its path).
+    pub manifest_error: Option<String>,
 }
 
 impl Outcome {
     /// Whether every input was anonymized (and verified, if asked).
     pub fn success(&self) -> bool {
-        self.errors.is_empty() && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
+        self.errors.is_empty()
+            && self.manifest_error.is_none()
+            && self.manifest.verify.as_ref().is_none_or(|v| v.passed)
     }
 }
 
@@ -140,8 +148,11 @@ struct Current {
     lines: u64,
     /// Tables: rows dropped to reach k-anonymity.
     suppressed: u64,
-    /// Tables: the encoding the output is written in.
+    /// The encoding the output is written in, when known (tables, and
+    /// text that was decoded or is re-encoded): `--verify` reads it so.
     encoding: Option<Codec>,
+    /// Text written in another encoding than the rewrite's UTF-8.
+    encoder: Option<encode::TextEncoder>,
     /// Bytes of this input's output already sent to standard output.
     sent: u64,
     /// Replacements per kind and operator, counted in the manifest only
@@ -210,6 +221,11 @@ pub fn run(
             .and_then(|p| p.as_ref())
             .and_then(|p| p.as_ref().ok())
     };
+    let encoding = rewrite::OutputEncoding {
+        to: opts.output_encoding,
+        bom: opts.output_bom,
+        unmappable: opts.unmappable,
+    };
     let mut current: Option<Current> = None;
     let stdout = io::stdout();
     let mut stdout = io::BufWriter::with_capacity(256 << 10, stdout.lock());
@@ -253,9 +269,8 @@ pub fn run(
                     policy,
                     key,
                     chunk,
-                    opts.output_encoding,
+                    encoding,
                     plan_of(base + chunk.source),
-                    opts.unmappable,
                 )
             },
             |event, rewritten| {
@@ -270,8 +285,27 @@ pub fn run(
                         if cur.failed.is_some() {
                             return Ok(());
                         }
-                        if let Some(layout) = &chunk.layout {
-                            cur.encoding = Some(opts.output_encoding.unwrap_or(layout.encoding));
+                        if chunk.index == 0 {
+                            let target = encoding.target(chunk);
+                            cur.encoding = match &chunk.layout {
+                                Some(layout) => Some(target.unwrap_or(layout.encoding)),
+                                None => Some(target.unwrap_or(crate::codec::UTF_8)),
+                            };
+                            // Text: re-encoded here when another encoding is
+                            // asked for, or it was decoded while read.
+                            cur.encoder = match target {
+                                Some(to)
+                                    if chunk.layout.is_none()
+                                        && (chunk.decoded.is_some() || !to.is_utf8()) =>
+                                {
+                                    let bom =
+                                        opts.output_bom || chunk.decoded.is_some_and(|d| d.bom > 0);
+                                    Some(encode::TextEncoder::new(to, bom, opts.unmappable))
+                                }
+                                _ => None,
+                            };
+                        }
+                        if chunk.layout.is_some() {
                             if let Some(bad) = r.bad {
                                 let at = bad.at;
                                 let from = chunk.body.start.min(at);
@@ -299,24 +333,19 @@ pub fn run(
                             *cur.counts.entry((k, op)).or_default() += 1;
                         }
                         cur.covered = start + chunk.body().len() as u64 + r.overrun as u64;
-                        // UTF-16 input is written as UTF-16 again, with its BOM,
-                        // unless another output encoding was asked for.
-                        let utf16_out;
-                        let bytes = match chunk.utf16 {
-                            Some(enc) if opts.output_encoding.is_none() => {
-                                let mut v = Vec::with_capacity(bytes.len() * 2 + 2);
-                                if chunk.index == 0 {
-                                    v.extend_from_slice(if enc == encoding_rs::UTF_16BE {
-                                        &[0xFE, 0xFF]
-                                    } else {
-                                        &[0xFF, 0xFE]
-                                    });
+                        let encoded;
+                        let bytes = match cur.encoder.as_mut() {
+                            Some(e) => {
+                                let mut v = Vec::with_capacity(bytes.len() * 2 + 3);
+                                if let Err(why) = e.push(bytes, &mut v) {
+                                    cur.failed = Some(why);
+                                    cur.output = None;
+                                    return Ok(());
                                 }
-                                input::utf16::encode(bytes, enc, &mut v);
-                                utf16_out = v;
-                                &utf16_out[..]
+                                encoded = v;
+                                &encoded[..]
                             }
-                            _ => bytes,
+                            None => bytes,
                         };
                         if cur.stdout {
                             stdout.write_all(bytes)?;
@@ -342,9 +371,30 @@ pub fn run(
                         cur.output = None;
                     }
                     Event::Done(i) => {
-                        let cur = current
+                        let mut cur = current
                             .take()
                             .unwrap_or_else(|| open(&inputs[base + *i], &opts.target));
+                        if let (Some(mut e), None) = (cur.encoder.take(), &cur.failed) {
+                            let mut tail = Vec::new();
+                            match e.finish(&mut tail) {
+                                Err(why) => {
+                                    cur.failed = Some(why);
+                                    cur.output = None;
+                                }
+                                Ok(()) if cur.stdout => {
+                                    stdout.write_all(&tail)?;
+                                    cur.sent += tail.len() as u64;
+                                }
+                                Ok(()) => {
+                                    if let Some(out) = cur.output.as_mut() {
+                                        if let Err(e) = out.write_all(&tail) {
+                                            cur.failed = Some(format!("write error: {e}"));
+                                            cur.output = None;
+                                        }
+                                    }
+                                }
+                            }
+                        }
                         finish(
                             &inputs[base + *i],
                             cur,
@@ -395,17 +445,25 @@ pub fn run(
     if opts.verify {
         manifest.verify = Some(verify(policy, &manifest, opts));
     }
-    let manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
+    let mut manifest_path = manifest_path(&opts.target, opts.manifest.as_deref());
+    let mut manifest_error = None;
     if let Some(path) = &manifest_path {
         let mut json = serde_json::to_vec_pretty(&manifest).map_err(io::Error::other)?;
         json.push(b'\n');
-        output::write_atomic(path, &json)
-            .map_err(|e| io::Error::new(e.kind(), format!("manifest {e}")))?;
+        // The inputs' own errors are still told (a read-only target fails
+        // them all, then the manifest).
+        if let Err(e) = output::write_atomic(path, &json) {
+            manifest_error = Some(format!("manifest {}: not written: {e}", path.display()));
+        }
+    }
+    if manifest_error.is_some() {
+        manifest_path = None;
     }
     Ok(Outcome {
         manifest,
         manifest_path,
         errors,
+        manifest_error,
     })
 }
 
@@ -436,6 +494,7 @@ impl Current {
             lines: 1,
             suppressed: 0,
             encoding: None,
+            encoder: None,
             sent: 0,
             counts: BTreeMap::new(),
         }

@@ -65,9 +65,10 @@ impl AtomicOutput {
             Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
             _ => PathBuf::from("."),
         };
-        // Every error names the path it is about.
+        // Every error names the path it is about: the directory, not the
+        // temporary file that could not be made in it.
         std::fs::create_dir_all(&dir).map_err(|e| at(&dir, &e))?;
-        let temp = crate::temps::named_in(&dir).map_err(|e| at(&dir, &e))?;
+        let temp = crate::temps::named_in(&dir).map_err(|e| at(&dir, &without_temp_path(e)))?;
         let guard = crate::temps::Guard::new(temp.path());
         let file = temp.as_file().try_clone()?;
         let hashing = Hashing {
@@ -155,6 +156,17 @@ impl Write for AtomicOutput {
 /// not say which file).
 pub fn at(path: &Path, e: &io::Error) -> io::Error {
     io::Error::new(e.kind(), format!("{}: {e}", path.display()))
+}
+
+/// The error without what tempfile appends to it, the name of the
+/// temporary file it tried (`… at path "/out/.qorgau-1-x.tmp"`): that file
+/// never existed, and the user never named it. (tempfile's error type is
+/// private and does not give the OS error back, so the text is cut.)
+fn without_temp_path(e: io::Error) -> io::Error {
+    match e.to_string().split_once(" at path \"") {
+        Some((plain, _)) => io::Error::new(e.kind(), plain.to_string()),
+        None => e,
+    }
 }
 
 /// Writes a whole small file atomically (the manifest).

@@ -88,7 +88,26 @@ pub fn anonymize_chunk(
 }
 
 fn rewrite_chunk(engine: &Engine, policy: &Policy, key: Option<&Key>, chunk: &Chunk) -> Rewritten {
-    rewrite_chunk_to(engine, policy, key, chunk, None, None, Unmappable::Error)
+    rewrite_chunk_to(engine, policy, key, chunk, OutputEncoding::default(), None)
+}
+
+/// How outputs are encoded.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct OutputEncoding {
+    /// `--output-encoding`; `None`: the input's.
+    pub(super) to: Option<Codec>,
+    /// Write a byte-order mark even when the input had none (`utf-16`).
+    pub(super) bom: bool,
+    pub(super) unmappable: Unmappable,
+}
+
+impl OutputEncoding {
+    /// The encoding an input's output is written in, when it is not the
+    /// bytes the rewrite gives (a table's own encoding, or text as read):
+    /// the one asked for, else the one the input was decoded from.
+    pub(super) fn target(&self, chunk: &Chunk) -> Option<Codec> {
+        self.to.or(chunk.decoded.map(|d| d.codec))
+    }
 }
 
 pub(super) fn rewrite_chunk_to(
@@ -96,16 +115,16 @@ pub(super) fn rewrite_chunk_to(
     policy: &Policy,
     key: Option<&Key>,
     chunk: &Chunk,
-    output_encoding: Option<Codec>,
+    encoding: OutputEncoding,
     plan: Option<&crate::kanon::Plan>,
-    unmappable: Unmappable,
 ) -> Rewritten {
+    let unmappable = encoding.unmappable;
     if let Some(layout) = &chunk.layout {
         let rewritten = table::rewrite::rewrite(
             engine, policy, key, layout, chunk, plan, unmappable,
         )
         .and_then(|t| {
-            let out = transcode(t.out, layout, output_encoding, chunk, unmappable)?;
+            let out = transcode(t.out, layout, encoding, chunk)?;
             Ok(table::rewrite::TableRewrite { out, ..t })
         });
         return match rewritten {
@@ -179,7 +198,10 @@ fn rewrite(
 }
 
 /// Re-encodes a rewritten table chunk when another output encoding is asked
-/// for; a UTF-8 byte-order mark is dropped unless the output is UTF-8.
+/// for, or the input was decoded while read (UTF-16, written as UTF-16
+/// again). The input's byte-order mark is written in the output encoding's
+/// form when it has one (UTF-8, UTF-16), and dropped otherwise; `utf-16`
+/// asks for one even when the input had none.
 ///
 /// # Errors
 /// A character the output encoding cannot hold (unless `unmappable` says
@@ -187,20 +209,28 @@ fn rewrite(
 fn transcode(
     out: Vec<u8>,
     layout: &table::Layout,
-    to: Option<Codec>,
+    encoding: OutputEncoding,
     chunk: &Chunk,
-    unmappable: Unmappable,
 ) -> Result<Vec<u8>, table::tokenize::BadRecord> {
-    let Some(to) = to.filter(|&to| to != layout.encoding) else {
+    let Some(to) = encoding.target(chunk) else {
         return Ok(out);
     };
-    let skip = if chunk.index == 0 {
-        layout.bom.min(out.len())
+    let first = chunk.index == 0;
+    let had_bom = layout.bom > 0 || chunk.decoded.is_some_and(|d| d.bom > 0);
+    // The mark before the first record, in the output encoding's form.
+    let mark = if first && (had_bom || encoding.bom) {
+        to.bom()
     } else {
-        0
+        &[]
     };
+    // Nothing to change: the same encoding, and the mark due (if any) is
+    // the input's own, kept among the bytes.
+    if to == layout.encoding && (mark.is_empty() || layout.bom > 0) {
+        return Ok(out);
+    }
+    let skip = if first { layout.bom.min(out.len()) } else { 0 };
     let (text, _) = layout.encoding.decode(&out[skip..]);
-    let bytes = match to.encode(&text, unmappable) {
+    let bytes = match to.encode(&text, encoding.unmappable) {
         Ok(b) => b,
         Err(ch) => {
             // Records keep their terminators: the character's record is
@@ -214,7 +244,7 @@ fn transcode(
                     .nth(n - 1)
                     .map_or(body.len(), |p| p + 1),
             };
-            let header = usize::from(chunk.index == 0 && layout.has_header);
+            let header = usize::from(first && layout.has_header);
             return Err(table::tokenize::BadRecord {
                 at: chunk.body.start + start,
                 rows_before: records.saturating_sub(header),
@@ -222,10 +252,8 @@ fn transcode(
             });
         }
     };
-    let mut v = Vec::with_capacity(bytes.len() + skip);
-    if to.is_utf8() {
-        v.extend_from_slice(&out[..skip]);
-    }
+    let mut v = Vec::with_capacity(bytes.len() + mark.len());
+    v.extend_from_slice(mark);
     v.extend_from_slice(&bytes);
     Ok(v)
 }

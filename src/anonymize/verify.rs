@@ -1,5 +1,5 @@
-//! `--verify`: the outputs re-scanned, each table in the encoding it was
-//! written in, for the kinds the policy anonymized.
+//! `--verify`: the outputs re-scanned, each in the encoding it was written
+//! in (tables and text), for the kinds the policy anonymized.
 
 use std::collections::BTreeMap;
 use std::io;
@@ -41,7 +41,7 @@ pub(super) fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> Ve
                 .min(crate::engine::DEFAULT_MIN_CONFIDENCE),
         )
         .build();
-    // Each table output is read back in the encoding it was written in,
+    // Each output is read back in the encoding it was written in,
     // not detected again: a guess could differ from what the rewrite used.
     let mut groups: BTreeMap<Option<&str>, Vec<Source>> = BTreeMap::new();
     for o in &manifest.outputs {
@@ -53,10 +53,10 @@ pub(super) fn verify(policy: &Policy, manifest: &Manifest, opts: &Options) -> Ve
     }
     let mut counter = Counter(BTreeMap::new());
     for (enc, sources) in groups {
+        // Not the --encoding of the inputs: an output without a recorded
+        // encoding (Parquet) is read as `scan` would.
         let mut pipeline = opts.pipeline.clone();
-        if let Some(name) = enc {
-            pipeline.table.encoding = Codec::for_label(name);
-        }
+        pipeline.table.encoding = enc.and_then(Codec::for_label);
         match crate::scan::run(&engine, &sources, &pipeline, &mut counter) {
             // An output that could not be read back in full is not verified.
             Ok(s) => {

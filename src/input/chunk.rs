@@ -41,9 +41,10 @@ pub struct Chunk {
     pub layout: Option<Arc<Layout>>,
     /// Index of the source this chunk comes from (set by the driver).
     pub source: usize,
-    /// For UTF-16 input: its flavour; `data` then holds the decoded UTF-8
-    /// and `offset` counts decoded bytes (see `input::utf16`).
-    pub utf16: Option<&'static encoding_rs::Encoding>,
+    /// For input decoded while read (UTF-16): its encoding; `data` then
+    /// holds the decoded UTF-8 and `offset` counts decoded bytes (see
+    /// `input::utf16`).
+    pub decoded: Option<super::Decoded>,
 }
 
 impl Chunk {
@@ -234,7 +235,7 @@ impl<R: Read> Chunker<R> {
             data,
             layout: None,
             source: 0,
-            utf16: None,
+            decoded: None,
         };
         self.offset += keep_from as u64;
         self.pending = body.end - keep_from;

@@ -3,6 +3,7 @@
 //! opened with transparent `.gz`/`.zst` decompression, and cut into chunks.
 
 mod chunk;
+pub mod legacy;
 pub mod shard;
 pub mod utf16;
 
@@ -12,6 +13,26 @@ use std::collections::HashMap;
 use std::fs::File;
 use std::io::{self, BufReader, Read};
 use std::path::{Path, PathBuf};
+
+/// How an input decoded to UTF-8 while it is read was encoded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Decoded {
+    pub codec: crate::codec::Codec,
+    /// Length of the byte-order mark before the text (0 without one).
+    pub bom: u8,
+}
+
+impl Decoded {
+    /// How many bytes of the input the decoded UTF-8 `text` stands for.
+    pub fn input_len(&self, text: &[u8]) -> u64 {
+        if self.codec.is_utf16() {
+            2 * utf16::utf16_units(text)
+        } else {
+            // One byte a character: a single-byte encoding.
+            text.iter().filter(|&&b| b & 0xC0 != 0x80).count() as u64
+        }
+    }
+}
 
 /// One input to scan.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -122,6 +122,8 @@ impl Layout {
         };
         let body = &head[bom..];
         let encoding = match opts.encoding {
+            // A UTF-8 byte-order mark wins over --encoding, as for text.
+            Some(_) if bom > 0 => crate::codec::UTF_8,
             Some(e) => e,
             None => detect_encoding(body).map_err(|e| {
                 LayoutError(match e {
@@ -133,10 +135,12 @@ impl Layout {
                         at + bom,
                         body.len().div_ceil(1024)
                     ),
-                    Uncertain::Little { at, line } => format!(
-                        "not UTF-8 at byte {} (line {line}), and too few such bytes to tell the \
-                         encoding: give --encoding (utf-8, windows-1251, …)",
-                        at + bom
+                    Uncertain::Little { at, line, stray } => format!(
+                        "not UTF-8 at byte {} (line {line}), and too few such bytes ({stray} in \
+                         the first {} KiB) to tell the encoding: nothing was guessed; give \
+                         --encoding (utf-8, windows-1251, …)",
+                        at + bom,
+                        body.len().div_ceil(1024)
                     ),
                 })
             })?,
@@ -379,24 +383,30 @@ enum Uncertain {
         stray: usize,
     },
     /// Too few non-UTF-8 bytes to tell which single-byte encoding it is.
-    Little { at: usize, line: usize },
+    Little {
+        at: usize,
+        line: usize,
+        stray: usize,
+    },
 }
 
 /// Fewest invalid UTF-8 sequences taken as evidence of another encoding.
 const MIN_FOREIGN: usize = 3;
 
-/// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is
-/// allowed); the guess of chardetng (Windows-1251 for Cyrillic exports)
-/// only when the non-ASCII bytes are clearly not UTF-8. A head that is
-/// UTF-8 but for a few bytes is never flipped to another encoding: that
-/// would misread every other non-ASCII character, and the file's names
-/// would pass through anonymization unseen.
-fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
-    // UTF-8 characters of two or more bytes, and invalid sequences.
+/// Bytes of head per invalid UTF-8 sequence, at most, for the head to be
+/// taken for a legacy encoding: text in one makes an invalid sequence of
+/// nearly every letter, so a head of 256 KiB holds thousands, while a
+/// UTF-8 export whose head is mostly ASCII can hold a few stray bytes and
+/// be UTF-8 (Cyrillic names and all) after the head.
+const BYTES_PER_FOREIGN: usize = 4096;
+
+/// What the bytes say about UTF-8: the characters of two or more bytes
+/// (their lead bytes), the invalid sequences, and where the first is.
+pub(crate) fn utf8_evidence(bytes: &[u8]) -> (usize, usize, Option<usize>) {
     let (mut multi, mut stray, mut first) = (0usize, 0usize, None);
     let mut pos = 0;
-    while pos < head.len() {
-        let rest = &head[pos..];
+    while pos < bytes.len() {
+        let rest = &bytes[pos..];
         let (good, bad) = match std::str::from_utf8(rest) {
             Ok(_) => (rest.len(), None),
             Err(e) => (e.valid_up_to(), e.error_len()),
@@ -408,10 +418,22 @@ fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
                 first.get_or_insert(pos + good);
                 pos += good + n;
             }
-            // Valid to the end, or a character cut by the end of the head.
+            // Valid to the end, or a character cut by the end.
             None => break,
         }
     }
+    (multi, stray, first)
+}
+
+/// UTF-8 when the bytes are valid UTF-8 (a character cut at the end is
+/// allowed); the guess of chardetng (Windows-1251 for Cyrillic exports)
+/// only when the non-ASCII bytes are clearly not UTF-8: many invalid
+/// sequences, and few valid characters among them. A head that is UTF-8
+/// but for a few bytes is never flipped to another encoding: that would
+/// misread every other non-ASCII character, and the file's names would pass
+/// through anonymization unseen.
+fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
+    let (multi, stray, first) = utf8_evidence(head);
     let Some(at) = first else {
         return Ok(crate::codec::UTF_8);
     };
@@ -421,8 +443,8 @@ fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
     if multi * 20 >= stray {
         return Err(Uncertain::Mixed { at, line, stray });
     }
-    if stray < MIN_FOREIGN {
-        return Err(Uncertain::Little { at, line });
+    if stray < MIN_FOREIGN.max(head.len() / BYTES_PER_FOREIGN) {
+        return Err(Uncertain::Little { at, line, stray });
     }
     let mut det = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
     det.feed(head, false);
@@ -434,6 +456,50 @@ fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
         }
         e => Ok(Codec::Std(e)),
     }
+}
+
+/// Whether a part of a table whose head was detected as a legacy encoding
+/// holds UTF-8 text: runs of four or more characters that are valid UTF-8
+/// of two bytes or more (a word in UTF-8 Cyrillic), at least eight of them.
+/// Single-byte text never makes one (it would take a capital letter
+/// followed by a byte of 0x80–0xBF — `Ё`, `№`, `»` — four times in a
+/// row), so the guess made from the head cannot stand. Returns where the
+/// first such run starts.
+pub fn turns_utf8(body: &[u8]) -> Option<usize> {
+    /// The length of the multi-byte UTF-8 character at the start of `b`.
+    fn multibyte(b: &[u8]) -> Option<usize> {
+        let n = match b.first()? {
+            0xC2..=0xDF => 2,
+            0xE0..=0xEF => 3,
+            0xF0..=0xF4 => 4,
+            _ => return None,
+        };
+        std::str::from_utf8(b.get(..n)?).ok().map(|_| n)
+    }
+    let (mut runs, mut first) = (0, None);
+    let mut i = 0;
+    while i < body.len() {
+        if body[i] < 0xC2 {
+            i += 1;
+            continue;
+        }
+        let (start, mut chars) = (i, 0);
+        while let Some(n) = body.get(i..).and_then(multibyte) {
+            i += n;
+            chars += 1;
+        }
+        if chars >= 4 {
+            first.get_or_insert(start);
+            runs += 1;
+            if runs >= 8 {
+                return first;
+            }
+        }
+        if i == start {
+            i += 1;
+        }
+    }
+    None
 }
 
 /// The delimiter among `, ; \t |` that splits the first records into the
@@ -552,8 +618,39 @@ mod tests {
         ));
         assert!(matches!(
             detect_encoding(b"id;name\n1;caf\xe9\n"),
-            Err(Uncertain::Little { at: 13, line: 2 })
+            Err(Uncertain::Little {
+                at: 13,
+                line: 2,
+                stray: 1
+            })
         ));
+        // Three stray bytes in a head of ASCII: a UTF-8 export can be
+        // Cyrillic after its head; nothing is guessed.
+        let mut ascii = "1,Ivanov Ivan,ok\n".repeat(15_000).into_bytes();
+        for at in [1_000, 90_000, 200_000] {
+            ascii[at] = 0xE9;
+        }
+        assert!(matches!(
+            detect_encoding(&ascii),
+            Err(Uncertain::Little { stray: 3, .. })
+        ));
+        // UTF-8 words in a table whose head was Windows-1251 text.
+        let rows = "1,Иванов Иван,«ok» №1\n".repeat(1000);
+        let cp1251 = encoding_rs::WINDOWS_1251.encode(&rows).0.into_owned();
+        assert_eq!(turns_utf8(&cp1251), None);
+        let kazakh = "ТҰРҒЫН ҚҰЛЖА Әлихан Бөкейхан\n".repeat(1000);
+        let kz = Codec::Kz1048
+            .encode(&kazakh, crate::codec::Unmappable::Error)
+            .unwrap()
+            .into_owned();
+        assert_eq!(turns_utf8(&kz), None);
+        let utf8 = "2,Айгерим Сапарова,ok\n".repeat(4);
+        let mixed = [&cp1251[..], utf8.as_bytes()].concat();
+        assert_eq!(turns_utf8(&mixed), Some(cp1251.len() + 2));
+        // As many as Windows-1251 text makes are taken.
+        let rows = "1,Иванов Иван,ok\n".repeat(15_000);
+        let cp1251 = encoding_rs::WINDOWS_1251.encode(&rows).0.into_owned();
+        assert_eq!(detect_encoding(&cp1251), Ok(crate::codec::WINDOWS_1251));
         // A character cut by the end of the head is still UTF-8.
         let cut = "Иван".as_bytes();
         assert_eq!(

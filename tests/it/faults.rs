@@ -88,6 +88,104 @@ fn a_stray_byte_does_not_flip_a_utf8_table_to_windows_1251() {
     assert!(r.stderr.contains("--encoding"), "{}", r.stderr);
 }
 
+/// A UTF-8 export of about 300 KiB whose first 256 KiB are ASCII but for
+/// `stray` bytes of Latin-1 `é`, then Cyrillic names in UTF-8.
+fn ascii_head_then_cyrillic(stray: usize) -> (Vec<u8>, Vec<usize>) {
+    let mut csv = b"id,fio,email,note\n".to_vec();
+    let mut at = Vec::new();
+    let mut i = 0;
+    while csv.len() < 300 << 10 {
+        let note: &[u8] = if at.len() < stray && i % (6000 / stray.max(1)) == 7 {
+            at.push(csv.len() + format!("{i},Ivanov Ivan,user{i}@example.com,caf").len());
+            b"caf\xE9"
+        } else {
+            b"ok"
+        };
+        csv.extend_from_slice(format!("{i},Ivanov Ivan,user{i}@example.com,").as_bytes());
+        csv.extend_from_slice(note);
+        csv.push(b'\n');
+        i += 1;
+    }
+    for j in 0..50 {
+        csv.extend_from_slice(format!("{j},Айгерим Сапарова,a{j}@example.com,ok\n").as_bytes());
+    }
+    (csv, at)
+}
+
+#[test]
+fn three_stray_bytes_in_an_ascii_head_do_not_make_a_utf8_table_legacy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (csv, at) = ascii_head_then_cyrillic(3);
+    assert!(at.len() == 3 && at[2] < 256 << 10);
+    let input = write(dir.path(), "export.csv", &csv);
+    let out = dir.path().join("out");
+    let r = run(
+        &[
+            "anonymize",
+            &input,
+            "--out",
+            out.to_str().unwrap(),
+            "--verify",
+        ],
+        None,
+        None,
+    );
+    // It was read as windows-1252, the names passed unseen, --verify passed.
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(
+        r.stderr.contains(&input)
+            && r.stderr.contains(&format!("byte {}", at[0]))
+            && r.stderr.contains("3 in the first 256 KiB")
+            && r.stderr.contains("--encoding"),
+        "{}",
+        r.stderr
+    );
+    assert!(!out.join("export.csv").exists());
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+    assert!(r.stderr.contains("nothing was guessed"), "{}", r.stderr);
+    assert!(!r.stderr.contains("Ivanov"), "{}", r.stderr);
+}
+
+#[test]
+fn a_legacy_guess_is_refused_where_the_table_turns_out_utf8() {
+    let dir = tempfile::tempdir().unwrap();
+    // Hundreds of stray bytes: the head is taken for windows-1252, and the
+    // UTF-8 after it would be misread.
+    let (csv, _) = ascii_head_then_cyrillic(600);
+    let utf8_at = csv.windows(2).position(|w| w == [0xD0, 0x90]).unwrap();
+    let input = write(dir.path(), "export.csv", &csv);
+    let out = dir.path().join("out");
+    for chunk in ["4194304", "65536"] {
+        let r = run(
+            &[
+                "anonymize",
+                &input,
+                "--out",
+                out.to_str().unwrap(),
+                "--verify",
+                "--chunk-size",
+                chunk,
+            ],
+            None,
+            None,
+        );
+        assert_eq!(r.code, 2, "{}", r.stderr);
+        assert!(
+            r.stderr.contains(&input)
+                && r.stderr.contains(&format!("valid UTF-8 at byte {utf8_at}"))
+                && r.stderr.contains("read as windows-1252 (detected)")
+                && r.stderr.contains("--encoding"),
+            "{}",
+            r.stderr
+        );
+        assert!(!r.stderr.contains("Айгерим"), "{}", r.stderr);
+        assert!(!out.join("export.csv").exists(), "chunk size {chunk}");
+    }
+    let r = run(&["scan", &input], None, None);
+    assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
 #[test]
 fn verify_rereads_outputs_in_the_encoding_they_were_written_in() {
     let dir = tempfile::tempdir().unwrap();
@@ -505,4 +603,125 @@ fn scan_does_not_pass_inputs_it_skipped_as_clean() {
     assert_eq!(r.code, 1, "{}", r.stderr);
     let r = run_in(d, &["scan", "in", "missing"]);
     assert_eq!(r.code, 2, "{}", r.stderr);
+}
+
+/// Runs `qorgau ARGS` in `dir` inside a private mount namespace in which
+/// `ro` is bind-mounted read-only over itself (root's chmod does not stop
+/// writes; a read-only mount does). `Err` says why the namespace cannot
+/// be had here (no `unshare`, no CAP_SYS_ADMIN, mounts forbidden).
+#[cfg(target_os = "linux")]
+fn run_with_read_only(dir: &Path, ro: &Path, args: &[&str]) -> Result<Run, String> {
+    const SETUP: &str = r#"mount --bind "$1" "$1" && mount -o remount,bind,ro "$1" || exit 97
+if (: > "$1/.qorgau-probe") 2>/dev/null; then rm -f "$1/.qorgau-probe"; exit 98; fi
+shift; exec "$@""#;
+    let out = Command::new("unshare")
+        .args([
+            "--mount",
+            "--propagation",
+            "private",
+            "sh",
+            "-c",
+            SETUP,
+            "sh",
+        ])
+        .arg(ro)
+        .arg(env!("CARGO_BIN_EXE_qorgau"))
+        .args(args)
+        .current_dir(dir)
+        .env_remove("QORGAU_KEY")
+        .stdin(Stdio::null())
+        .output()
+        .map_err(|e| format!("unshare could not be run: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    match out.status.code() {
+        Some(97) => Err(format!(
+            "the read-only bind mount failed: {}",
+            stderr.trim()
+        )),
+        Some(98) => Err("the bind mount stayed writable".into()),
+        // unshare's own failure (e.g. `unshare failed: Operation not permitted`).
+        Some(1) if stderr.starts_with("unshare") => Err(stderr.trim().to_string()),
+        code => Ok(Run {
+            code: code.unwrap_or(-1),
+            stdout: out.stdout,
+            stderr,
+        }),
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn anonymize_onto_a_read_only_filesystem_names_the_path_and_leaves_nothing_behind() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "in/a.txt", IIN_LINE);
+    write(d, "in/b.csv", b"iin;note\n900101300811;ok\n");
+    write(d, "ro/existing.txt", b"kept\n");
+    let ro = d.join("ro");
+    let cases: [&[&str]; 5] = [
+        // A directory to create on the read-only filesystem.
+        &["anonymize", "in", "--out", "ro/out"],
+        // The read-only directory itself.
+        &["anonymize", "in", "--out", "ro"],
+        // The manifest elsewhere: it is written, with every input's error.
+        &["anonymize", "in", "--out", "ro", "--manifest", "m.json"],
+        &["anonymize", "in/a.txt", "-o", "ro/a.txt"],
+        &["anonymize", "ro/existing.txt", "--in-place"],
+    ];
+    for args in cases {
+        let r = match run_with_read_only(d, &ro, args) {
+            Ok(r) => r,
+            Err(why) => {
+                // Written past the test harness's capture, so that a skip
+                // shows in every run, not only with --nocapture.
+                use std::io::Write;
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "SKIPPED faults::anonymize_onto_a_read_only_filesystem: no read-only \
+                     filesystem to write to: {why}"
+                );
+                return;
+            }
+        };
+        // The path written to: `--out`'s, `-o`'s, or the input in place.
+        let target = args.get(3).copied().unwrap_or(args[1]);
+        assert_eq!(r.code, 2, "{args:?}: {}", r.stderr);
+        assert!(
+            r.stderr.contains("Read-only file system") && r.stderr.contains(target),
+            "{args:?}: {}",
+            r.stderr
+        );
+        // Each input's error is told, not only the manifest's.
+        if args[1] == "in" {
+            for input in ["in/a.txt", "in/b.csv"] {
+                assert!(
+                    r.stderr.contains(&format!("qorgau: {input}: {target}/")),
+                    "{args:?}: {}",
+                    r.stderr
+                );
+            }
+        }
+        if args.contains(&"--manifest") {
+            let m: serde_json::Value =
+                serde_json::from_slice(&std::fs::read(d.join("m.json")).unwrap()).unwrap();
+            assert_eq!(m["errors"].as_array().unwrap().len(), 2, "{m}");
+            assert!(m["outputs"].as_array().unwrap().is_empty(), "{m}");
+        } else if !args.contains(&"--in-place") {
+            assert!(
+                r.stderr.contains("manifest") && r.stderr.contains("not written"),
+                "{args:?}: {}",
+                r.stderr
+            );
+        }
+        assert!(!r.stderr.contains("900101300811"), "{}", r.stderr);
+        // Not the name of a temporary file that never existed.
+        let temp_named = r
+            .stderr
+            .match_indices(".qorgau-")
+            .any(|(i, _)| r.stderr[i + 8..].starts_with(|c: char| c.is_ascii_digit()));
+        assert!(!temp_named, "{}", r.stderr);
+        // Nothing behind: no output, no temporary file, the file kept.
+        assert_eq!(tree(&ro), ["existing.txt"], "{args:?}");
+        assert_eq!(std::fs::read(ro.join("existing.txt")).unwrap(), b"kept\n");
+    }
 }

@@ -122,3 +122,80 @@ fn parquet_column_names_that_are_personal_data_are_reported_masked_and_renamed()
     let r = run(&["scan", out.to_str().unwrap()], None, None);
     assert_eq!(r.code, 0, "{}", String::from_utf8_lossy(&r.stdout));
 }
+
+#[test]
+fn batches_rename_personal_column_names_as_the_cli_renames_parquet() {
+    // The Spark and Ray path (qorgau::batch, behind the Python wheel).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("wide.parquet");
+    let personal = ["status", "client.mail@example.kz", "900101300811", PERSON];
+    write_parquet(&path, &personal);
+    let out = dir.path().join("out.parquet");
+    let r = run(
+        &[
+            "anonymize",
+            path.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+            "-q",
+        ],
+        None,
+        None,
+    );
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    let cli = ParquetRecordBatchReaderBuilder::try_new(File::open(&out).unwrap()).unwrap();
+    let cli_names: Vec<String> = cli
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+
+    let batch = ParquetRecordBatchReaderBuilder::try_new(File::open(&path).unwrap())
+        .unwrap()
+        .build()
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let a = qorgau::batch::BatchAnonymizer::new(qorgau::policy::Policy::default_policy(), None)
+        .unwrap();
+    let schema = a.output_schema(batch.schema()).unwrap();
+    let out = a.transform(&batch).unwrap();
+    let names: Vec<String> = out
+        .schema()
+        .fields()
+        .iter()
+        .map(|f| f.name().clone())
+        .collect();
+    assert_eq!(names, cli_names);
+    assert_eq!(
+        out.schema(),
+        schema,
+        "transform gives the schema it announces"
+    );
+    assert_eq!(out.num_rows(), 2);
+    for raw in &personal[1..] {
+        assert!(!names.iter().any(|n| n.contains(raw)), "{names:?}");
+    }
+    // Scanned, the names are findings with row -1, and shown masked.
+    let found = a.scan(&batch).unwrap();
+    let column = found
+        .column(0)
+        .as_any()
+        .downcast_ref::<StringArray>()
+        .unwrap();
+    let row = found
+        .column(1)
+        .as_any()
+        .downcast_ref::<Int64Array>()
+        .unwrap();
+    assert_eq!(found.num_rows(), 3);
+    for i in 0..3 {
+        assert_eq!(row.value(i), -1);
+        assert!(column.value(i).starts_with('#'), "{}", column.value(i));
+        for raw in &personal[1..] {
+            assert!(!column.value(i).contains(raw), "{}", column.value(i));
+        }
+    }
+}

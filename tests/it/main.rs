@@ -8,6 +8,7 @@ mod cli;
 mod common;
 mod contract;
 mod corpus;
+mod encodings;
 mod errors;
 mod faults;
 mod fixtures;
