@@ -224,6 +224,12 @@ fn decoding(
             codec: c,
             bom: if head.starts_with(c.bom()) { 2 } else { 0 },
         })),
+        // Text clearly in a single-byte legacy encoding (a 1C export in
+        // Windows-1251 or KZ-1048) is decoded as a table's would be: read as
+        // bytes, its names and addresses would pass unseen.
+        None if !table => {
+            Ok(crate::table::detect_text_legacy(head).map(|codec| Decoded { codec, bom: 0 }))
+        }
         None => Ok(None),
         Some(c) if c.is_utf8() || table => Ok(None),
         Some(c) if c.is_single_byte() => Ok(Some(Decoded { codec: c, bom: 0 })),

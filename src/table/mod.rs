@@ -432,6 +432,18 @@ pub(crate) fn utf8_evidence(bytes: &[u8]) -> (usize, usize, Option<usize>) {
 /// but for a few bytes is never flipped to another encoding: that would
 /// misread every other non-ASCII character, and the file's names would pass
 /// through anonymization unseen.
+/// The legacy single-byte encoding a text head is clearly written in
+/// (Windows-1251, KZ-1048, KOI8-R, …), by the same evidence a table's head
+/// is judged by; `None` when the head is UTF-8, uncertain (a few stray
+/// bytes in UTF-8 text: read as bytes, offsets exact) or in a multi-byte
+/// legacy encoding.
+pub fn detect_text_legacy(head: &[u8]) -> Option<Codec> {
+    match detect_encoding(head) {
+        Ok(c) if !c.is_utf8() && c.is_single_byte() => Some(c),
+        _ => None,
+    }
+}
+
 fn detect_encoding(head: &[u8]) -> Result<Codec, Uncertain> {
     let (multi, stray, first) = utf8_evidence(head);
     let Some(at) = first else {

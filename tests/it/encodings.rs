@@ -394,3 +394,37 @@ fn text_in_a_multibyte_legacy_encoding_is_refused_not_misread() {
         assert!(r.stdout.is_empty(), "{cmd}");
     }
 }
+
+#[test]
+fn windows_1251_text_without_encoding_is_detected_and_its_names_anonymized() {
+    // A 1C export in Windows-1251 given without --encoding: read as bytes,
+    // the name passed anonymize unseen with exit 0.
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let cp1251 = |s: &str| encoding_rs::WINDOWS_1251.encode(s).0.into_owned();
+    let raw = cp1251(LINE);
+    let input = write(d, "export.txt", &raw);
+    let r = run(&["scan", "-f", "jsonl", &input], None, None);
+    assert_eq!(r.code, 1, "{}", r.stderr);
+    let found = jsonl(&r.stdout);
+    let kinds: Vec<&str> = found.iter().map(|f| f["kind"].as_str().unwrap()).collect();
+    assert_eq!(kinds, ["person", "iin", "phone"]);
+    let (s, e) = (
+        found[0]["start"].as_u64().unwrap() as usize,
+        found[0]["end"].as_u64().unwrap() as usize,
+    );
+    assert_eq!(raw[s..e], cp1251("Айгерим Сапарова"));
+    let r = run(&["anonymize", &input, "-o", "-", "-q"], None, None);
+    assert_eq!(r.code, 0, "{}", r.stderr);
+    assert_eq!(r.stdout, cp1251(LINE_OUT), "written back in Windows-1251");
+    // UTF-8 text with a few stray bytes is not taken for a legacy encoding.
+    let mut mixed = LINE.as_bytes().to_vec();
+    mixed.extend_from_slice(b" \xff\n");
+    let input = write(d, "mixed.txt", &mixed);
+    let r = run(&["scan", "-f", "jsonl", &input], None, None);
+    let kinds: Vec<String> = jsonl(&r.stdout)
+        .iter()
+        .map(|f| f["kind"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(kinds, ["person", "iin", "phone"], "{}", r.stderr);
+}
