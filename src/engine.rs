@@ -215,6 +215,7 @@ impl Engine {
             tagged: person::Tagged::default(),
             tagger: self.tagger,
             caps: Vec::new(),
+            echo: resync_to_line,
         };
         let mut i = if resync_to_line {
             resync(usable, body.start)
@@ -503,7 +504,9 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         }
         // A capitalised word no rule took: the surname of a name found
         // elsewhere in the chunk, maybe (see `echo`).
-        cx.caps.push(s as u32);
+        if cx.echo {
+            cx.caps.push(s as u32);
+        }
     }
     let we = names::word_end(hay, s);
     // A lower-case name (a transcript, a chat): only at a word with a
@@ -770,6 +773,10 @@ pub(crate) struct Cx<'a> {
     pub tagger: Option<&'static tagger::Model<'static>>,
     /// Where the capitalised Cyrillic words that no detector took start.
     pub caps: Vec<u32>,
+    /// Whether to note them: not in a table cell, which is scanned on its
+    /// own (a surname rarely recurs inside one cell, and noting words
+    /// would allocate per cell).
+    pub echo: bool,
 }
 
 /// Slots of the per-thread cache of what keys say.

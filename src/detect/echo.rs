@@ -364,7 +364,6 @@ fn spelled_alike(cyrillic: &[u8], latin: &[u8]) -> bool {
 /// (`Полёт Гагарина`) is not taken.
 fn widen(cx: &mut Cx, first: usize) {
     let hay = cx.hay;
-    let mut sorted = false;
     for k in first..cx.out.len() {
         let f = cx.out[k];
         if f.kind != Kind::Person
@@ -410,10 +409,6 @@ fn widen(cx: &mut Cx, first: usize) {
             continue;
         }
         // Not when the word before is taken by another finding.
-        if !sorted {
-            cx.out[first..].sort_unstable_by_key(|f| f.start);
-            sorted = true;
-        }
         let taken = cx.out[first..].iter().any(|g| g.start < e && g.end > p);
         if taken || !super::person::free_standing(hay, p, f.end) {
             continue;
