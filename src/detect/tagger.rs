@@ -51,6 +51,8 @@ pub struct Tok {
     /// For a candidate: where its lower-case form starts in the buffer
     /// [`prepare`] fills.
     pub low: u32,
+    /// For a candidate: the hash of its bytes, its key in [`WordCache`].
+    pub key: u64,
     /// Whether it starts with a Cyrillic letter.
     pub cyrillic: bool,
 }
@@ -112,6 +114,7 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                     class: 0,
                     oc: 0,
                     low: 0,
+                    key: 0,
                     cyrillic: b >= 0x80,
                 });
                 i = e + 1;
@@ -130,6 +133,7 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 class: 0,
                 oc: 0,
                 low: 0,
+                key: 0,
                 cyrillic: b >= 0x80,
             });
             i = e;
@@ -142,6 +146,7 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 class: 0,
                 oc: 0,
                 low: 0,
+                key: 0,
                 cyrillic: b >= 0x80,
             });
             i = e;
@@ -158,6 +163,7 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
                 class: 0,
                 oc: 0,
                 low: 0,
+                key: 0,
                 cyrillic: b >= 0x80,
             });
             i = e;
@@ -167,8 +173,8 @@ pub fn tokenize(text: &[u8], out: &mut Vec<Tok>) {
 
 /// The candidates in lower case, one after another into `buf` (every other
 /// word is in lower case already), and their dictionary look-ups, into
-/// `toks`.
-fn prepare(text: &[u8], toks: &mut [Tok], buf: &mut Vec<u8>) {
+/// `toks` (from `cache` when the word was seen lately).
+fn prepare(text: &[u8], toks: &mut [Tok], buf: &mut Vec<u8>, cache: &mut WordCache) {
     buf.clear();
     for t in toks.iter_mut().filter(|t| t.candidate()) {
         let (s, e) = (t.start as usize, t.end as usize);
@@ -176,8 +182,65 @@ fn prepare(text: &[u8], toks: &mut [Tok], buf: &mut Vec<u8>) {
         buf.extend_from_slice(&text[s..e]);
         crate::bytes::lower_letters(&mut buf[at..]);
         t.low = at as u32;
-        t.class = class_bits(classify(&text[s..e]));
-        t.oc = opencorpora(&buf[at..]);
+        t.key = H::new(250).add(&text[s..e]).0 | 1;
+        let slot = cache.slot(t.key);
+        if slot.key == t.key {
+            (t.class, t.oc) = (slot.class, slot.oc);
+        } else {
+            t.class = class_bits(classify(&text[s..e]));
+            t.oc = opencorpora(&buf[at..]);
+            *slot = Slot {
+                key: t.key,
+                class: t.class,
+                oc: t.oc,
+                have: 0,
+                local: [[0; 3]; 2],
+            };
+        }
+    }
+}
+
+/// What the tagger knows of a word from its bytes alone — its dictionary
+/// look-ups and the score of its [`word_features`] in and out of a
+/// sentence's first place — for the words seen last on this thread, in a
+/// direct-mapped table keyed by a 64-bit hash of the word. Names and the
+/// words around them recur (a court decision repeats its parties, a news
+/// text its people): on name-dense text about half the tagger's time went
+/// to computing these again. Exact: a slot is used only when its whole key
+/// matches, and the values are what the computation would give.
+pub struct WordCache {
+    slots: Vec<Slot>,
+}
+
+#[derive(Clone, Copy, Default)]
+struct Slot {
+    key: u64,
+    class: u8,
+    oc: u8,
+    /// Bit `first` set: `local[first]` holds the word features' score.
+    have: u8,
+    local: [[i32; 3]; 2],
+}
+
+/// Slots in a [`WordCache`]: `1 << CACHE_BITS` (64 KiB).
+const CACHE_BITS: u32 = 11;
+
+impl WordCache {
+    pub const fn new() -> Self {
+        WordCache { slots: Vec::new() }
+    }
+
+    fn slot(&mut self, key: u64) -> &mut Slot {
+        if self.slots.is_empty() {
+            self.slots = vec![Slot::default(); 1 << CACHE_BITS];
+        }
+        &mut self.slots[(key >> (64 - CACHE_BITS)) as usize]
+    }
+}
+
+impl Default for WordCache {
+    fn default() -> Self {
+        Self::new()
     }
 }
 
@@ -416,25 +479,44 @@ fn starts_sentence(toks: &[Tok], text: &[u8], i: usize) -> bool {
 }
 
 /// Calls `f` with the row of every feature of token `i` given the previous
-/// token's tag (`prev`: 0 O, 1 B, 2 I).
+/// token's tag (`prev`: 0 O, 1 B, 2 I): those of the word itself
+/// ([`word_features`]) and those of its neighbours and the previous tag
+/// ([`context_features`]). The score is their sum in any order, so
+/// inference may take the first part from [`WordCache`].
 fn features(toks: &[Tok], text: &[u8], low: &[u8], i: usize, prev: usize, mut f: impl FnMut(u32)) {
+    let first = starts_sentence(toks, text, i);
+    word_features(toks, text, low, i, first, &mut f);
+    context_features(toks, text, low, i, prev, f);
+}
+
+/// The lower-case form of token `j` (a candidate's from `low`, any other
+/// token is in lower case already or has no case).
+fn lowered<'a>(toks: &[Tok], text: &'a [u8], low: &'a [u8], j: usize) -> &'a [u8] {
+    let t = toks[j];
+    let len = (t.end - t.start) as usize;
+    if t.candidate() {
+        &low[t.low as usize..t.low as usize + len]
+    } else {
+        &text[t.start as usize..t.end as usize]
+    }
+}
+
+/// The features of token `i` that depend only on its own bytes and on
+/// whether it opens a sentence (`first`).
+fn word_features(
+    toks: &[Tok],
+    text: &[u8],
+    low: &[u8],
+    i: usize,
+    first: bool,
+    mut f: impl FnMut(u32),
+) {
     let word = |j: usize| &text[toks[j].start as usize..toks[j].end as usize];
-    let lowered = |j: usize| {
-        let t = toks[j];
-        let len = (t.end - t.start) as usize;
-        if t.candidate() {
-            &low[t.low as usize..t.low as usize + len]
-        } else {
-            &text[t.start as usize..t.end as usize]
-        }
-    };
     let t = toks[i];
-    let w0 = lowered(i);
+    let w0 = lowered(toks, text, low, i);
     let shape = shape_byte(Some(&t), text);
     let hyphen = word(i).contains(&b'-');
     let (class, oc) = (t.class, t.oc);
-    let first = starts_sentence(toks, text, i);
-    let p = prev as u8;
     let mut emit = |h: H| f(h.row());
     emit(H::new(0));
     emit(H::new(1).add(w0));
@@ -481,6 +563,25 @@ fn features(toks: &[Tok], text: &[u8], low: &[u8], i: usize, prev: usize, mut f:
     }
     let len = w0.iter().filter(|&&b| b & 0xC0 != 0x80).count().min(12) as u8;
     emit(H::new(17).byte(len).byte(shape));
+}
+
+/// The features of token `i` that look at its neighbours and at the
+/// previous token's tag.
+fn context_features(
+    toks: &[Tok],
+    text: &[u8],
+    low: &[u8],
+    i: usize,
+    prev: usize,
+    mut f: impl FnMut(u32),
+) {
+    let lowered = |j: usize| lowered(toks, text, low, j);
+    let t = toks[i];
+    let w0 = lowered(i);
+    let shape = shape_byte(Some(&t), text);
+    let (class, oc) = (t.class, t.oc);
+    let p = prev as u8;
+    let mut emit = |h: H| f(h.row());
     // Neighbours.
     for (k, d) in [(20u8, -2isize), (21, -1), (22, 1), (23, 2)] {
         let j = i as isize + d;
@@ -631,9 +732,13 @@ fn spans(toks: &[Tok], tags: &[u8], mut f: impl FnMut(Range<usize>)) {
     }
 }
 
+/// A thread's buffers for [`Model::find`]: tokens, tags, lower-case
+/// candidates, the word cache.
+type Scratch = (Vec<Tok>, Vec<u8>, Vec<u8>, WordCache);
+
 thread_local! {
-    static SCRATCH: RefCell<(Vec<Tok>, Vec<u8>, Vec<u8>)> =
-        const { RefCell::new((Vec::new(), Vec::new(), Vec::new())) };
+    static SCRATCH: RefCell<Scratch> =
+        const { RefCell::new((Vec::new(), Vec::new(), Vec::new(), WordCache::new())) };
 }
 
 impl Model<'_> {
@@ -641,13 +746,25 @@ impl Model<'_> {
     /// one), in order.
     pub fn find(&self, text: &[u8], f: impl FnMut(Range<usize>)) {
         SCRATCH.with(|s| {
-            let (toks, tags, buf) = &mut *s.borrow_mut();
+            let (toks, tags, buf, cache) = &mut *s.borrow_mut();
             tokenize(text, toks);
-            prepare(text, toks, buf);
+            prepare(text, toks, buf, cache);
             let low = &buf[..];
             decode(toks, text, tags, |toks, i, prev| {
-                let mut s = [0i32; 3];
-                features(toks, text, low, i, prev, |row| self.add(row, &mut s));
+                let first = starts_sentence(toks, text, i);
+                let slot = cache.slot(toks[i].key);
+                let mut s = if slot.key == toks[i].key && slot.have >> u8::from(first) & 1 == 1 {
+                    slot.local[usize::from(first)]
+                } else {
+                    let mut s = [0i32; 3];
+                    word_features(toks, text, low, i, first, |row| self.add(row, &mut s));
+                    if slot.key == toks[i].key {
+                        slot.local[usize::from(first)] = s;
+                        slot.have |= 1 << u8::from(first);
+                    }
+                    s
+                };
+                context_features(toks, text, low, i, prev, |row| self.add(row, &mut s));
                 s
             });
             spans(toks, tags, f);
@@ -691,6 +808,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Vec<u8> {
     let mut seed = 0x2545_F491_4F6C_DD1Du64;
     let mut rows_of = Vec::new();
     let mut buf = Vec::new();
+    let mut cache = WordCache::new();
     for _ in 0..epochs {
         for k in (1..order.len()).rev() {
             seed ^= seed << 13;
@@ -701,7 +819,7 @@ pub fn train(examples: &[Example], epochs: usize) -> Vec<u8> {
         for &e in &order {
             let ex = &examples[e];
             tokenize(ex.text, &mut toks);
-            prepare(ex.text, &mut toks, &mut buf);
+            prepare(ex.text, &mut toks, &mut buf, &mut cache);
             let low = &buf[..];
             let want = gold(&toks, ex.persons);
             let mut prev = O;
