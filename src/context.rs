@@ -426,7 +426,11 @@ impl ContextIndex {
             if for_kinds & bit != 0 {
                 near_for = near_for.min(distance);
             }
-            if against_kinds & bit != 0 {
+            // After the value, a word speaks against it only right behind
+            // it, as a unit does (`596 теңге`, `41 ms`): further on it
+            // labels the next field (`10.1.2.10/443 duration 0:00:41`,
+            // `95.56.241.18 LOG:  duration: 1.184 ms`).
+            if against_kinds & bit != 0 && (e <= start || s <= end + 2) {
                 near_against = near_against.min(distance);
             }
         }
