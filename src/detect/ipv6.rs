@@ -32,9 +32,30 @@ fn after_interface(hay: &[u8], s: usize) -> bool {
         .take_while(|b| b.is_ascii_lowercase())
         .count();
     let start = k - digits - letters;
-    digits > 0
+    let interface = digits > 0
         && (2..=8).contains(&letters)
-        && (start == 0 || matches!(hay[start - 1], b'(' | b' ' | b',' | b'[' | b'='))
+        && (start == 0 || matches!(hay[start - 1], b'(' | b' ' | b',' | b'[' | b'='));
+    interface || label_before(hay, s - 1)
+}
+
+/// Whether a word that cannot be part of an address ends at the `:` at
+/// `colon` — letters only, one beyond `f`, no `:` or `.` or digit before
+/// it (`x2001:db8::1` is glued to a letter) — so an address
+/// starts after it: a Cisco interface (`outside:2a02:c7c::88e/51800`,
+/// `dmz:2001:db8::4/22`), a key prefix (`key=ip:2001:db8::19`). `std::cout`
+/// has two colons; `dead:beef` has no such letter.
+fn label_before(hay: &[u8], colon: usize) -> bool {
+    let word = hay[..colon]
+        .iter()
+        .rev()
+        .take_while(|&&b| b.is_ascii_alphabetic() || matches!(b, b'_' | b'-'))
+        .count();
+    let ws = colon - word;
+    (1..=24).contains(&word)
+        && hay[ws..colon]
+            .iter()
+            .any(|&b| b.is_ascii_alphabetic() && !b.is_ascii_hexdigit())
+        && (ws == 0 || !(matches!(hay[ws - 1], b':' | b'.') || hay[ws - 1].is_ascii_digit()))
 }
 
 /// At a hex run followed by `:`, or at `::`.
@@ -50,6 +71,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     let mut compressed = false;
     let mut end = s;
     let mut digit = false;
+    let mut port = false;
     if hay[s..].starts_with(b"::") {
         compressed = true;
         i += 2;
@@ -66,10 +88,23 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
                 groups += 2;
                 end = v4_end;
                 digit = true;
+                // Nothing follows a dotted tail: `:40211` is a port
+                // (HAProxy's `%ci:%cp`, `::ffff:178.89.162.7:40211`).
+                if hay.get(end) == Some(&b':') {
+                    port = bytes::run_end(hay, end + 1, is_digit) > end + 1;
+                }
                 break;
             }
         }
         if ge - i > 4 {
+            // Five decimal digits after a complete address are a port
+            // written without brackets (`2001:db8:7c1:2::19:44920`): no
+            // group has five.
+            let decimal = ge - i == 5 && hay[i..ge].iter().all(|&b| is_digit(b));
+            if decimal && hay[i - 1] == b':' && (compressed || groups == 8) && end == i - 1 {
+                port = true;
+                break;
+            }
             return None;
         }
         digit |= hay[i..ge].iter().any(|&b| is_digit(b));
@@ -93,7 +128,8 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         }
     }
     let complete = if compressed { groups <= 7 } else { groups == 8 };
-    if !complete || !digit || bytes::at(hay, end).is_some_and(|b| is_alnum(b) || b == b':') {
+    if !complete || !digit || !port && bytes::at(hay, end).is_some_and(|b| is_alnum(b) || b == b':')
+    {
         return None;
     }
     let text = &hay[s..end];
