@@ -330,6 +330,12 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // A Windows account's SID (`S-1-5-21-…-1107`).
+    if n == 1 && hay[s] == b'S' && next == Some(b'-') {
+        if let Some(end) = login::sid(cx, s) {
+            return end;
+        }
+    }
     // Words that open a login's position in system logs (`for`, `user`,
     // `home`, …): one length test, then a comparison.
     if (2..=9).contains(&n) && is_login_word(&hay[s..e]) {
@@ -398,6 +404,17 @@ fn is_login_word(w: &[u8]) -> bool {
             | b"name"
             | b"staging"
             | b"usercache"
+            | b"USER"
+            | b"FTP"
+            | b"LOG"
+            | b"FATAL"
+            | b"ERROR"
+            | b"DETAIL"
+            | b"STATEMENT"
+            | b"WARNING"
+            | b"HINT"
+            | b"CONTEXT"
+            | b"PANIC"
     )
 }
 

@@ -182,7 +182,12 @@ fn value_char(b: u8) -> bool {
 /// token (`USER_ID_3fa9c2d1e0`) — are no identifiers (like `a***@mail.kz`),
 /// so an anonymized log re-scans clean.
 fn anonymized(v: &[u8]) -> bool {
-    let tag = v.len() > 2 && v[0] == b'<' && v[v.len() - 1] == b'>';
+    let tag = v.len() > 2
+        && v[0] == b'<'
+        && v[v.len() - 1] == b'>'
+        && v[1..v.len() - 1]
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b == b'_');
     let token = v.iter().rposition(|&b| b == b'_').is_some_and(|u| {
         let (kind, hash) = (&v[..u], &v[u + 1..]);
         (8..=64).contains(&hash.len())
@@ -219,6 +224,15 @@ fn placeholder(v: &[u8]) -> bool {
         b"empty",
         b"0",
         b"-1",
+        // Outcomes, not values (CloudTrail's `"ConsoleLogin":"Success"`).
+        b"success",
+        b"failure",
+        b"failed",
+        b"ok",
+        b"yes",
+        b"no",
+        b"error",
+        b"denied",
     ];
     let zeros = v.iter().all(|&b| b == b'0' || b == b'-');
     zeros || WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
@@ -272,10 +286,29 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
     if iso_date || seconds && kind != Kind::UserId {
         return true;
     }
+    // A label, not a value (`imap-login: Login: user=<…>`).
+    if v.last() == Some(&b':') {
+        return true;
+    }
     match kind {
         Kind::UserId => {
             if cx.keys().is_service_account(v) {
                 return true;
+            }
+            // Another key (`user=`), a machine account (`WS-ACC-017$`), a
+            // decimal number (`user: 0.08 s`).
+            let decimal = v.contains(&b'.') && v.iter().all(|&b| b.is_ascii_digit() || b == b'.');
+            if v.last().is_some_and(|&b| b == b'=' || b == b'$') || decimal {
+                return true;
+            }
+            // An AWS account (twelve digits on a line naming `arn:aws`) is an
+            // organisation's, not a person's.
+            if v.len() == 12 && v.iter().all(u8::is_ascii_digit) {
+                let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+                let le = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+                if memchr::memmem::find(&hay[ls..le], b"arn:aws").is_some() {
+                    return true;
+                }
             }
             let digits = v.iter().all(u8::is_ascii_digit);
             // The key: back over the quote, spaces and `=`/`:` before the value.
@@ -292,16 +325,26 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
                 return true;
             }
             let uid_key = key.len() >= 3 && key[key.len() - 3..].eq_ignore_ascii_case(b"uid");
+            // `podUID`, `objectUid`: a compound ending in `uid` over a UUID
+            // is an object's (Kubernetes), not a user's.
+            let compound_uid = uid_key
+                && key.len() == 4
+                && key[0].is_ascii_alphanumeric()
+                && v.len() == 36
+                && v.iter().filter(|&&b| b == b'-').count() == 4;
             (digits && uid_key && v.len() <= 5)
+                || compound_uid
                 || v.iter()
                     .skip(1)
                     .take(v.len().saturating_sub(2))
                     .any(|&b| b == b'=')
         }
         Kind::CookieId | Kind::DeviceId => {
-            v.len() > 2
-                && v[..2].eq_ignore_ascii_case(b"0x")
-                && v[2..].iter().all(u8::is_ascii_hexdigit)
+            // A Windows SID under `…Sid` is an account's (see `login::sid`).
+            v.starts_with(b"S-1-")
+                || v.len() > 2
+                    && v[..2].eq_ignore_ascii_case(b"0x")
+                    && v[2..].iter().all(u8::is_ascii_hexdigit)
         }
         // A secret has a digit or a sign in it, or is long; a word after a
         // `…Token:` label in a message is no secret (`removeWindowToken:
@@ -343,7 +386,9 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
     while ks > 0 && ke - ks < MAX_KEY && key_char(hay[ks - 1]) {
         ks -= 1;
     }
-    if spaced && !line_head(hay, ks) {
+    // Also as a field of a line whose fields a ` : ` separates (Cisco ASA's
+    // `server = 10.1.0.20 : user = g.ibrayeva`).
+    if spaced && !line_head(hay, ks) && !(ks >= 3 && &hay[ks - 3..ks] == b" : ") {
         return None;
     }
     let Some(kind) = keys.kind_of(&hay[ks..ke]) else {
@@ -358,6 +403,16 @@ pub(crate) fn at_equals(cx: &mut Cx, keys: &KeyIndex, eq: usize) -> Option<usize
         while matches!(hay.get(s), Some(b' ' | b'\t')) {
             s += 1;
         }
+    }
+    // Postfix and Dovecot bracket values: `user=<ivanp>`, `from=<…>`.
+    if hay.get(s) == Some(&b'<') {
+        let vs = s + 1;
+        let ve = vs + memchr::memchr2(b'>', b'\n', &hay[vs..]).unwrap_or(hay.len() - vs);
+        // `<USER_ID>` is an anonymized value's tag.
+        if hay.get(ve) != Some(&b'>') || ve - vs > 256 || anonymized(&hay[s..=ve]) {
+            return None;
+        }
+        return report(cx, kind, vs, ve);
     }
     let quote = matches!(hay.get(s), Some(b'"' | b'\''));
     if quote {
@@ -484,7 +539,8 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
             .flatten()
     })?;
     let mut s = colon + 1;
-    while hay.get(s) == Some(&b' ') {
+    // Spaces, or tabs as Windows renders an event (`Account Name:\t\tokim`).
+    while matches!(hay.get(s), Some(b' ' | b'\t')) {
         s += 1;
     }
     if !json && s == colon + 1 {
@@ -535,6 +591,21 @@ pub(crate) fn element(cx: &mut Cx, keys: &KeyIndex, s: usize) -> Option<usize> {
     if let Some(colon) = hay[ks..ke].iter().rposition(|&b| b == b':') {
         ks += colon + 1;
     }
+    // Windows event XML names each field in an attribute:
+    // `<Data Name='TargetUserName'>okim</Data>`.
+    let (ks, ke) = if &hay[ks..ke] == b"Data" {
+        let attrs = &hay[ke..gt];
+        let at = memchr::memmem::find(attrs, b"Name=")?;
+        let q = *attrs.get(at + 5)?;
+        if q != b'\'' && q != b'"' {
+            return None;
+        }
+        let ns = ke + at + 6;
+        let ne = ns + memchr::memchr(q, &hay[ns..gt])?;
+        (ns, ne)
+    } else {
+        (ks, ke)
+    };
     let kind = keys.kind_of(&hay[ks..ke])?;
     let e = s + memchr::memchr2(b'<', b'\n', &hay[s..]).unwrap_or(hay.len() - s);
     if hay.get(e) != Some(&b'<') || hay.get(e + 1) != Some(&b'/') {

@@ -110,6 +110,14 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     match &hay[s..e] {
         b"for" if next(e) == Some(b' ') => {
             let x = e + 1;
+            if hay[x..].starts_with(b"user \"") {
+                // PostgreSQL: `password authentication failed for user "ivanp"`.
+                let ls = x + 6;
+                let le = login_end(hay, ls);
+                return (next(le) == Some(b'"'))
+                    .then(|| report(cx, ls, le, SURE))
+                    .flatten();
+            }
             if hay[x..].starts_with(b"user ") {
                 return report(cx, x + 5, login_end(hay, x + 5), SURE);
             }
@@ -189,6 +197,13 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             // HDFS: `/user/X/`.
             if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') {
                 return folder(cx, e + 1, b'/');
+            }
+            // An AWS IAM user's ARN: `arn:aws:iam::482913375120:user/e.nurlanov`.
+            if bytes::before(hay, s) == Some(b':') && next(e) == Some(b'/') {
+                let head = &hay[s.saturating_sub(40)..s];
+                if memchr::memmem::find(head, b"arn:aws:iam::").is_some() {
+                    return folder(cx, e + 1, b'/');
+                }
             }
             None
         }
@@ -277,10 +292,25 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             let le = s - 1;
             report(cx, login_start(hay, le), le, SURE).map(|_| e)
         }
-        b"OK" | b"FAIL" if s >= 2 && &hay[s - 2..s] == b"] " => {
+        // vsftpd: the client's `USER` command (`"USER ivanp"`), and the
+        // logged-in user before each command (`[okim] FTP command: …`).
+        b"USER" if bytes::before(hay, s) == Some(b'"') && next(e) == Some(b' ') => {
+            let le = login_end(hay, e + 1);
+            (next(le) == Some(b'"'))
+                .then(|| report(cx, e + 1, le, SURE))
+                .flatten()
+        }
+        b"OK" | b"FAIL" | b"FTP" if s >= 2 && &hay[s - 2..s] == b"] " => {
+            if hay[s..e] == *b"FTP" && !hay[e..].starts_with(b" command") {
+                return None;
+            }
             let close = s - 2;
             let open = memchr::memrchr(b'[', &hay[close.saturating_sub(64)..close])
                 .map(|p| close.saturating_sub(64) + p)?;
+            // `[pid 21410]` is no login.
+            if login_end(hay, open + 1) != close {
+                return None;
+            }
             report(cx, open + 1, close, SURE).map(|_| e)
         }
         // `… by dkassym(uid=1002)` (PAM: who opened the session).
@@ -314,8 +344,96 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             };
             list(cx, from, b",").or(Some(e))
         }
+        // PostgreSQL's `log_line_prefix` with `%u@%d` (`[41001]
+        // e.nurlanov@crm 95.56.241.18 LOG:  …`): the user before the `@`.
+        b"LOG" | b"FATAL" | b"ERROR" | b"DETAIL" | b"STATEMENT" | b"WARNING" | b"HINT"
+        | b"CONTEXT" | b"PANIC"
+            if next(e) == Some(b':') && bytes::before(hay, s) == Some(b' ') =>
+        {
+            pg_prefix_user(cx, s - 1).map(|_| e)
+        }
         _ => None,
     }
+}
+
+/// The user of a PostgreSQL prefix `] user@db [host] ` ending at `sp` (the
+/// space before the message's level).
+fn pg_prefix_user(cx: &mut Cx, sp: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let ls = memchr::memrchr(b'\n', &hay[..sp]).map_or(0, |p| p + 1);
+    let head = &hay[ls..sp];
+    // The token before the level, and the one before it when that is a host.
+    let mut tok_end = head.len();
+    for _ in 0..2 {
+        let tok_start = head[..tok_end]
+            .iter()
+            .rposition(|&b| b == b' ')
+            .map_or(0, |p| p + 1);
+        let tok = &head[tok_start..tok_end];
+        if let Some(at) = tok.iter().position(|&b| b == b'@') {
+            // Opened by the pid's `] ` (or the line), nothing before it.
+            let opened = tok_start == 0 || tok_start >= 2 && head[tok_start - 2] == b']';
+            let user = &tok[..at];
+            if !opened || user.is_empty() || user.starts_with(b"[") {
+                return None;
+            }
+            let us = ls + tok_start;
+            let ue = us + at;
+            return user
+                .iter()
+                .all(|&b| b != b'@' && login_byte(b))
+                .then(|| report(cx, us, ue, SURE))
+                .flatten();
+        }
+        if tok_start == 0 {
+            return None;
+        }
+        tok_end = tok_start - 1;
+    }
+    None
+}
+
+/// A Windows security identifier of an account in a domain or on a machine
+/// (`S-1-5-21-<three sub-authorities>-<RID>`) names one account; RIDs
+/// below 1000 are the built-in ones (500 Administrator, 501 Guest, 512
+/// Domain Admins…) and well-known SIDs (`S-1-5-18` Local System) are
+/// nobody's. At the `S` of `S-1-5-21-`.
+pub(crate) fn sid(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !hay[s..].starts_with(b"S-1-5-21-") || bytes::before(hay, s).is_some_and(bytes::is_alnum) {
+        return None;
+    }
+    let mut i = s + 9;
+    let mut parts = 0;
+    let mut last = (i, i);
+    while parts < 4 {
+        let e = bytes::run_end(hay, i, |b| b.is_ascii_digit());
+        if e == i || e - i > 10 {
+            return None;
+        }
+        parts += 1;
+        last = (i, e);
+        if parts < 4 {
+            if bytes::at(hay, e) != Some(b'-') {
+                return None;
+            }
+            i = e + 1;
+        } else {
+            i = e;
+        }
+    }
+    if bytes::at(hay, i).is_some_and(|b| bytes::is_alnum(b) || b == b'-') {
+        return None;
+    }
+    let rid: u64 = std::str::from_utf8(&hay[last.0..last.1])
+        .ok()?
+        .parse()
+        .ok()?;
+    if rid < 1000 {
+        return Some(i);
+    }
+    cx.emit(s, i, Kind::UserId, SURE, Needs::Nothing);
+    Some(i)
 }
 
 /// A list of logins from `i`, separated by `sep` (`yarn,ivanp`,
