@@ -429,8 +429,10 @@ impl ContextIndex {
             // After the value, a word speaks against it only right behind
             // it, as a unit does (`596 теңге`, `41 ms`): further on it
             // labels the next field (`10.1.2.10/443 duration 0:00:41`,
-            // `95.56.241.18 LOG:  duration: 1.184 ms`).
-            if against_kinds & bit != 0 && (e <= start || s <= end + 2) {
+            // `95.56.241.18 LOG:  duration: 1.184 ms`). An address has no
+            // unit (`outside:198.51.100.23 duration 0:00:31`).
+            let unit = s <= end + 2 && !matches!(kind, Kind::Ipv4 | Kind::Ipv6);
+            if against_kinds & bit != 0 && (e <= start || unit) {
                 near_against = near_against.min(distance);
             }
         }

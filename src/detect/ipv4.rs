@@ -111,7 +111,8 @@ fn host_name_at(hay: &[u8], i: usize) -> bool {
 /// Whether the `/` at `slash` ends a product token (`Chrome/120.0.0.0`,
 /// `Version/17.4.1.2`) rather than a host or path (`nn01.example.kz/10.20.30.40:9000`,
 /// `HIER_DIRECT/142.250.74.37`, `/default-rack/10.0.0.2`): a product is one
-/// word of letters and digits, and no port follows its version.
+/// word of letters and digits, and no port follows its version (`:443`,
+/// `(443)`).
 fn product_before(hay: &[u8], slash: usize, end: usize) -> bool {
     let mut k = slash;
     while k > 0 && is_alnum(hay[k - 1]) {
@@ -121,7 +122,8 @@ fn product_before(hay: &[u8], slash: usize, end: usize) -> bool {
         return false;
     }
     let word_alone = k == 0 || !matches!(hay[k - 1], b'.' | b'-' | b'_' | b'/');
-    let port = bytes::at(hay, end) == Some(b':')
+    // `:9000`, or Cisco ASA's `outside/203.0.113.77(40001)`.
+    let port = matches!(bytes::at(hay, end), Some(b':' | b'('))
         && bytes::at(hay, end + 1).is_some_and(|b| b.is_ascii_digit());
     word_alone && !port
 }

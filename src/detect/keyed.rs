@@ -506,13 +506,24 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
     if hay.get(colon + 1).is_some_and(u8::is_ascii_digit) && before(hay, colon) != Some(b'"') {
         return None;
     }
-    let json = before(hay, colon) == Some(b'"');
+    // Pretty-printed JSON spaces the colon (`"USER_ID" : "…"`, as
+    // `journalctl -o json` and many serializers write it).
+    let mut kq = colon;
+    while kq > 0 && colon - kq < 4 && hay[kq - 1] == b' ' {
+        kq -= 1;
+    }
+    let kq = if before(hay, kq) == Some(b'"') {
+        kq
+    } else {
+        colon
+    };
+    let json = before(hay, kq) == Some(b'"');
     // JSON in a CSV cell doubles its quotes: `""idfa"":""E621…""`.
-    let doubled = json && colon >= 2 && hay[colon - 2] == b'"';
+    let doubled = json && kq >= 2 && hay[kq - 2] == b'"';
     let key_end = if doubled {
-        colon - 2
+        kq - 2
     } else if json {
-        colon - 1
+        kq - 1
     } else {
         colon
     };

@@ -156,6 +156,18 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
                 None
             }
         }
+        // Cisco ASA: `for user = X`, `User <X> IP <…>`.
+        b"user" | b"User" if hay[e..].starts_with(b" = ") || hay[e..].starts_with(b" <") => {
+            let angle = hay[e..].starts_with(b" <");
+            let ls = if angle { e + 2 } else { e + 3 };
+            let le = login_end(hay, ls);
+            if angle {
+                return (next(le) == Some(b'>'))
+                    .then(|| report(cx, ls, le, SURE))
+                    .flatten();
+            }
+            report(cx, ls, le, SURE)
+        }
         b"user" | b"User" => {
             let prev = word_before(hay, s);
             if next(e) == Some(b' ')
@@ -301,7 +313,9 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
                 .flatten()
         }
         b"OK" | b"FAIL" | b"FTP" if s >= 2 && &hay[s - 2..s] == b"] " => {
-            if hay[s..e] == *b"FTP" && !hay[e..].starts_with(b" command") {
+            if hay[s..e] == *b"FTP"
+                && !(hay[e..].starts_with(b" command") || hay[e..].starts_with(b" response"))
+            {
                 return None;
             }
             let close = s - 2;
@@ -343,6 +357,41 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
                 e + 4
             };
             list(cx, from, b",").or(Some(e))
+        }
+        // sshd's process title (`sshd: ivanp [priv]`, `sshd: ivanp@pts/1`),
+        // as `ps` and journald's `_CMDLINE` show it.
+        b"sshd" if hay[e..].starts_with(b": ") => {
+            let ls = e + 2;
+            let le = login_end(hay, ls);
+            let tail = &hay[le..];
+            let title = tail.starts_with(b" [priv]")
+                || tail.starts_with(b" [net]")
+                || tail.starts_with(b" [accepted]")
+                || tail.starts_with(b"@pts/")
+                || tail.starts_with(b"@notty");
+            // `login_end` keeps the `@`: cut the login at it.
+            let le = hay[ls..le]
+                .iter()
+                .position(|&b| b == b'@')
+                .map_or(le, |p| ls + p);
+            let title =
+                title || hay[le..].starts_with(b"@pts/") || hay[le..].starts_with(b"@notty");
+            title.then(|| report(cx, ls, le, SURE)).flatten()
+        }
+        // Dovecot's process and its user: `imap(a.bekova)<31520>…`,
+        // `pop3(okim)<…>`, `pam(ivanp,37.150.18.244,<…>)`.
+        b"imap" | b"pop3" | b"lmtp" | b"pam" | b"submission" | b"managesieve"
+            if next(e) == Some(b'(') && matches!(bytes::before(hay, s), Some(b' ' | b':')) =>
+        {
+            let ls = e + 1;
+            let le = login_end(hay, ls);
+            let le = hay[ls..le]
+                .iter()
+                .position(|&b| b == b'@')
+                .map_or(le, |p| ls + p);
+            matches!(next(le), Some(b')' | b','))
+                .then(|| report(cx, ls, le, SURE))
+                .flatten()
         }
         // PostgreSQL's `log_line_prefix` with `%u@%d` (`[41001]
         // e.nurlanov@crm 95.56.241.18 LOG:  …`): the user before the `@`.
