@@ -129,6 +129,11 @@ impl Engine {
         &self.context
     }
 
+    /// The keys that name values' kinds.
+    pub fn keys(&self) -> &KeyIndex {
+        &self.keys
+    }
+
     /// The minimum confidence of reported findings.
     pub fn min_confidence(&self) -> f32 {
         self.min_confidence
@@ -186,6 +191,38 @@ impl Engine {
         self.find_impl(&hay[..cell.end], cell, true, given, false, out);
     }
 
+    /// The value of a table cell under a column whose name is a key of a
+    /// kind decided by its key alone (`IDFA`, `AppsFlyer ID`, `Customer
+    /// User ID`; see [`KeyIndex::kind_of_name`]): the whole value, spaces
+    /// and quotes aside, unless it stands for nobody (a placeholder, a
+    /// service account, a zero id), as after `key=`.
+    pub fn find_keyed_cell(&self, hay: &[u8], cell: Range<usize>, kind: Kind, out: &mut Vec<Finding>) {
+        let hay = &hay[..cell.end];
+        let first = out.len();
+        let mut cx = self.cx(hay, 0, false, out);
+        crate::detect::keyed::whole(&mut cx, kind, cell.clone());
+        finish(out, first, cell, self.kinds, self.min_confidence);
+    }
+
+    /// A detection context over `hay` (see [`Cx`]).
+    fn cx<'a>(&'a self, hay: &'a [u8], given: u32, echo: bool, out: &'a mut Vec<Finding>) -> Cx<'a> {
+        Cx {
+            hay,
+            context: &self.context,
+            keys: &self.keys,
+            given,
+            out,
+            not_names: [0; 8],
+            hits: Hits::default(),
+            field: (usize::MAX, None),
+            sql: None,
+            tagged: person::Tagged::default(),
+            tagger: self.tagger,
+            caps: Vec::new(),
+            echo,
+        }
+    }
+
     fn find_impl(
         &self,
         hay: &[u8],
@@ -202,21 +239,7 @@ impl Engine {
         } else {
             trim_unfinished(hay, body.end)
         };
-        let mut cx = Cx {
-            hay: usable,
-            context: &self.context,
-            keys: &self.keys,
-            given,
-            out,
-            not_names: [0; 8],
-            hits: Hits::default(),
-            field: (usize::MAX, None),
-            sql: None,
-            tagged: person::Tagged::default(),
-            tagger: self.tagger,
-            caps: Vec::new(),
-            echo: resync_to_line,
-        };
+        let mut cx = self.cx(usable, given, resync_to_line, out);
         let mut i = if resync_to_line {
             resync(usable, body.start)
         } else {

@@ -119,6 +119,27 @@ impl KeyIndex {
         tails[..n].iter().find_map(|&t| self.lookup(&canon[t..]))
     }
 
+    /// The kind of the values in a table column named `name` (`AppsFlyer
+    /// ID`, `IDFA`, `ym:s:clientID`: spaces and colons count as `_`), for
+    /// the kinds decided by their key alone: device, cookie and user ids
+    /// and auth tokens. Kinds with validators of their own (a phone, an
+    /// e-mail) are found in the cell by them.
+    pub fn kind_of_name(&self, name: &str) -> Option<Kind> {
+        if name.is_empty() || name.len() > MAX_KEY || !name.is_ascii() {
+            return None;
+        }
+        let mut buf = [0u8; MAX_KEY];
+        let key = &mut buf[..name.len()];
+        for (k, b) in key.iter_mut().zip(name.bytes()) {
+            *k = if matches!(b, b' ' | b':') { b'_' } else { b };
+        }
+        if !key.iter().all(|&b| key_char(b)) {
+            return None;
+        }
+        self.kind_of(key)
+            .filter(|k| matches!(k, Kind::DeviceId | Kind::CookieId | Kind::UserId | Kind::AuthToken))
+    }
+
     fn lookup(&self, k: &[u8]) -> Option<Kind> {
         let (Some(&first), Some(&last)) = (k.first(), k.last()) else {
             return None;
@@ -263,10 +284,51 @@ fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
         e -= 1;
     }
     let v = &cx.hay[s..e];
+    // GA4's `user_pseudo_id` is a device's on an app and the `_ga` cookie's
+    // client id on the web, which has its shape (`1219477386.1710201433`:
+    // a random number and the first visit's second).
+    let kind = if kind == Kind::DeviceId && ga_client_id(v) {
+        Kind::CookieId
+    } else {
+        kind
+    };
     if e > s && v.len() >= min_len(kind) && !placeholder(v) && !nobody(cx, kind, s, v) {
         cx.emit(s, e, kind, 0.8, Needs::Nothing);
     }
     None
+}
+
+/// `<digits>.<ten digits>`: Google Analytics' client id.
+fn ga_client_id(v: &[u8]) -> bool {
+    let Some(dot) = v.iter().position(|&b| b == b'.') else {
+        return false;
+    };
+    (6..=12).contains(&dot)
+        && v.len() - dot - 1 == 10
+        && v[..dot].iter().all(u8::is_ascii_digit)
+        && v[dot + 1..].iter().all(u8::is_ascii_digit)
+}
+
+/// The value of a table cell `cell` under a column named by a key of
+/// `kind` (see [`crate::engine::Engine::find_keyed_cell`]).
+pub(crate) fn whole(cx: &mut Cx, kind: Kind, cell: std::ops::Range<usize>) {
+    let hay = cx.hay;
+    let (mut s, mut e) = (cell.start, cell.end);
+    while s < e && matches!(hay[s], b' ' | b'\t' | b'"') {
+        s += 1;
+    }
+    while e > s && matches!(hay[e - 1], b' ' | b'\t' | b'"') {
+        e -= 1;
+    }
+    // One value: no spaces or structure inside (a JSON cell is read by its
+    // own keys).
+    if hay[s..e]
+        .iter()
+        .any(|&b| matches!(b, b' ' | b'{' | b'[' | b'<' | b',' | b';'))
+    {
+        return;
+    }
+    report(cx, kind, s, e);
 }
 
 /// Values under a known key that still name nobody: a service account as

@@ -168,8 +168,15 @@ fn find_in_cells(
             engine.find_in_cell(data, inner.clone(), hint, again);
         }
         if again.is_empty() && hint != 0 {
-            if let Some(g) = lost_leading_zero(engine, data, inner, hint) {
+            if let Some(g) = lost_leading_zero(engine, data, inner.clone(), hint) {
                 again.push(g);
+            }
+        }
+        // A column named by a key (`IDFA`, `Customer User ID`): its value
+        // whole, unless a detector found it already.
+        if again.is_empty() {
+            if let Some(kind) = layout.keyed_kind(i) {
+                engine.find_keyed_cell(data, inner, kind, again);
             }
         }
         let veto = layout.veto(i);

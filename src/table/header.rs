@@ -27,6 +27,12 @@ impl Layout {
         let mut layout = Layout::sniff(head, is_tsv, opts, engine.context())?;
         if layout.has_header {
             let l = Arc::get_mut(&mut layout).expect("a new layout has one owner");
+            // From the raw names, before any is masked.
+            l.keyed = l
+                .names
+                .iter()
+                .map(|n| engine.keys().kind_of_name(n))
+                .collect();
             mask_personal_names(l, engine);
         }
         Ok(layout)

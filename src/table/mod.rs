@@ -98,6 +98,10 @@ pub struct Layout {
     /// Per column: the kind of personal data its header cell holds (its
     /// name in `names` is then masked); see [`Layout::sniff_checked`].
     pub header_pii: Vec<Option<Kind>>,
+    /// Per column: the kind its name is a key of, for the kinds decided by
+    /// their key alone (`IDFA`, `AppsFlyer ID`, `Customer User ID`); see
+    /// [`Layout::sniff_checked`].
+    pub keyed: Vec<Option<Kind>>,
 }
 
 /// Why a table cannot be read.
@@ -208,7 +212,13 @@ impl Layout {
             by_values,
             max_row: opts.max_row,
             header_pii: Vec::new(),
+            keyed: Vec::new(),
         }))
+    }
+
+    /// The kind column `i`'s name is a key of (see [`Layout::keyed`]).
+    pub fn keyed_kind(&self, i: usize) -> Option<Kind> {
+        self.keyed.get(i).copied().flatten()
     }
 
     /// The kinds never reported in column `i` (its header speaks against them).
