@@ -196,7 +196,13 @@ impl Engine {
     /// User ID`; see [`KeyIndex::kind_of_name`]): the whole value, spaces
     /// and quotes aside, unless it stands for nobody (a placeholder, a
     /// service account, a zero id), as after `key=`.
-    pub fn find_keyed_cell(&self, hay: &[u8], cell: Range<usize>, kind: Kind, out: &mut Vec<Finding>) {
+    pub fn find_keyed_cell(
+        &self,
+        hay: &[u8],
+        cell: Range<usize>,
+        kind: Kind,
+        out: &mut Vec<Finding>,
+    ) {
         let hay = &hay[..cell.end];
         let first = out.len();
         let mut cx = self.cx(hay, 0, false, out);
@@ -205,7 +211,13 @@ impl Engine {
     }
 
     /// A detection context over `hay` (see [`Cx`]).
-    fn cx<'a>(&'a self, hay: &'a [u8], given: u32, echo: bool, out: &'a mut Vec<Finding>) -> Cx<'a> {
+    fn cx<'a>(
+        &'a self,
+        hay: &'a [u8],
+        given: u32,
+        echo: bool,
+        out: &'a mut Vec<Finding>,
+    ) -> Cx<'a> {
         Cx {
             hay,
             context: &self.context,

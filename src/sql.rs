@@ -58,6 +58,9 @@ pub struct Sql {
     insert: Option<usize>,
     columns: Columns,
     cursor: Cursor,
+    /// The columns of the last `CREATE TABLE` looked up for an INSERT
+    /// without a column list, and the table's name span.
+    created: Option<((usize, usize), Columns)>,
 }
 
 impl Cursor {
@@ -82,6 +85,7 @@ impl Default for Sql {
             insert: None,
             columns: Columns::EMPTY,
             cursor: Cursor::at(usize::MAX, 0),
+            created: None,
         }
     }
 }
@@ -192,9 +196,58 @@ impl Sql {
             .or_else(|| memmem::find(&line[into..], b"values"))
             .map(|v| at + into + v);
         let head_end = values.unwrap_or(le);
-        let open = memchr::memchr(b'(', &hay[at + into..head_end])? + at + into;
+        let Some(open) = memchr::memchr(b'(', &hay[at + into..head_end]) else {
+            // `INSERT INTO t VALUES (…)` (mysqldump, sqlite's .dump): the
+            // columns of the table's CREATE TABLE above, in order.
+            let values = values?;
+            let name = table_name(hay, at + into + 11, values)?;
+            return self.created_columns(hay, at, name).then_some(values + 6);
+        };
+        let open = open + at + into;
         self.parse_columns(hay, at, open)
             .then_some(values.map_or(le, |v| v + 6))
+    }
+
+    /// The columns of `CREATE TABLE name (…)` before `at`, as this INSERT's.
+    fn created_columns(&mut self, hay: &[u8], at: usize, name: (usize, usize)) -> bool {
+        if self.columns.at == at {
+            return self.columns.len > 0;
+        }
+        let wanted = &hay[name.0..name.1];
+        if let Some((n, cols)) = self.created {
+            if hay[n.0..n.1].eq_ignore_ascii_case(wanted) {
+                self.columns = cols;
+                self.columns.at = at;
+                return cols.len > 0;
+            }
+        }
+        let mut found = None;
+        for needle in [&b"CREATE TABLE"[..], b"create table"] {
+            for p in memmem::rfind_iter(&hay[..at], needle) {
+                let le = memchr::memchr(b'(', &hay[p..at]).map(|q| p + q);
+                let Some(open) = le else { continue };
+                let Some(n) = table_name(hay, p + 12, open) else {
+                    continue;
+                };
+                if hay[n.0..n.1].eq_ignore_ascii_case(wanted) {
+                    found = Some((n, open));
+                    break;
+                }
+            }
+            if found.is_some() {
+                break;
+            }
+        }
+        let Some((n, open)) = found else {
+            self.columns = Columns::EMPTY;
+            self.columns.at = at;
+            return false;
+        };
+        let cols = definitions(hay, open);
+        self.created = Some((n, cols));
+        self.columns = cols;
+        self.columns.at = at;
+        cols.len > 0
     }
 
     /// The column name (its span in `hay`) of the value starting at `start`
@@ -279,6 +332,87 @@ impl Sql {
     }
 }
 
+/// The name of a table between `from` and `to` (`"t"`, `` `t` ``,
+/// `[dbo].[Clients]`, `IF NOT EXISTS public.t`): its last part, unquoted.
+fn table_name(hay: &[u8], from: usize, to: usize) -> Option<(usize, usize)> {
+    let text = &hay[from..to];
+    let mut e = text.len();
+    while e > 0 && matches!(text[e - 1], b' ' | b'\t' | b'\r' | b'\n') {
+        e -= 1;
+    }
+    if e > 0 && matches!(text[e - 1], b'"' | b'`' | b']') {
+        e -= 1;
+    }
+    let mut s = e;
+    while s > 0 && (text[s - 1].is_ascii_alphanumeric() || matches!(text[s - 1], b'_' | b'$')) {
+        s -= 1;
+    }
+    (s < e).then_some((from + s, from + e))
+}
+
+/// The column names of a `CREATE TABLE … (` whose `(` is at `open`: the
+/// first word of each top-level definition, constraints skipped.
+fn definitions(hay: &[u8], open: usize) -> Columns {
+    let mut cols = Columns::EMPTY;
+    let mut i = open + 1;
+    let mut n = 0;
+    let mut depth = 0u32;
+    let mut start = true;
+    while i < hay.len() && n < MAX_COLUMNS {
+        let b = hay[i];
+        if start {
+            if matches!(b, b' ' | b'\t' | b'\r' | b'\n') {
+                i += 1;
+                continue;
+            }
+            start = false;
+            let quoted = matches!(b, b'"' | b'`' | b'[');
+            let s = if quoted { i + 1 } else { i };
+            let mut e = s;
+            while e < hay.len() && (hay[e].is_ascii_alphanumeric() || matches!(hay[e], b'_' | b'$'))
+            {
+                e += 1;
+            }
+            let word = &hay[s..e];
+            const CONSTRAINTS: &[&[u8]] = &[
+                b"PRIMARY",
+                b"UNIQUE",
+                b"KEY",
+                b"CONSTRAINT",
+                b"FOREIGN",
+                b"INDEX",
+                b"CHECK",
+                b"FULLTEXT",
+                b"SPATIAL",
+            ];
+            let constraint = !quoted && CONSTRAINTS.iter().any(|c| word.eq_ignore_ascii_case(c));
+            if e > s && !constraint {
+                cols.names[n] = (s as u32, e as u32);
+                n += 1;
+            }
+            // Past the name and its closing quote.
+            i = if quoted { e + 1 } else { e.max(i + 1) };
+            continue;
+        }
+        match b {
+            b'\'' | b'"' | b'`' => {
+                let close = memchr::memchr(b, &hay[i + 1..]).map_or(hay.len(), |p| i + 1 + p);
+                i = close + 1;
+                continue;
+            }
+            b'(' => depth += 1,
+            b')' if depth == 0 => break,
+            b')' => depth -= 1,
+            b',' if depth == 0 => start = true,
+            b';' => break,
+            _ => {}
+        }
+        i += 1;
+    }
+    cols.len = n;
+    cols
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -305,5 +439,22 @@ mod tests {
         assert_eq!(col(copy, "900101300811").as_deref(), Some("iin"));
         let after = "COPY c (id, iin) FROM stdin;\n1\t2\n\\.\nlog\t900101300811\n";
         assert_eq!(col(after, "900101300811"), None);
+    }
+
+    #[test]
+    fn inserts_without_a_column_list_take_the_create_table_columns() {
+        let sqlite = "CREATE TABLE deliveries(id INTEGER PRIMARY KEY, order_no TEXT, \
+                      postcode TEXT, amount NUMERIC(12,2));\n\
+                      INSERT INTO deliveries VALUES(21,'KZ-1','050000',1.5);\n";
+        assert_eq!(col(sqlite, "050000").as_deref(), Some("postcode"));
+        assert_eq!(col(sqlite, "'KZ-1'").as_deref(), Some("order_no"));
+        let mysql =
+            "CREATE TABLE `clients` (\n  `id` int NOT NULL,\n  `iin` char(12) DEFAULT NULL,\n  \
+                     PRIMARY KEY (`id`),\n  KEY `k` (`iin`)\n) ENGINE=InnoDB;\n\
+                     INSERT INTO `clients` VALUES (1,'900101300811'),(2,'870412300455');\n";
+        assert_eq!(col(mysql, "870412300455").as_deref(), Some("iin"));
+        let other =
+            "CREATE TABLE a (x int, iin text);\nINSERT INTO b VALUES (1, '900101300811');\n";
+        assert_eq!(col(other, "900101300811"), None);
     }
 }

@@ -136,8 +136,12 @@ impl KeyIndex {
         if !key.iter().all(|&b| key_char(b)) {
             return None;
         }
-        self.kind_of(key)
-            .filter(|k| matches!(k, Kind::DeviceId | Kind::CookieId | Kind::UserId | Kind::AuthToken))
+        self.kind_of(key).filter(|k| {
+            matches!(
+                k,
+                Kind::DeviceId | Kind::CookieId | Kind::UserId | Kind::AuthToken
+            )
+        })
     }
 
     fn lookup(&self, k: &[u8]) -> Option<Kind> {
@@ -354,7 +358,8 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
     }
     match kind {
         Kind::UserId => {
-            if cx.keys().is_service_account(v) {
+            // One character is a flag (`isNewUser: 1`), not an account.
+            if v.len() < 2 || cx.keys().is_service_account(v) {
                 return true;
             }
             // Another key (`user=`), a machine account (`WS-ACC-017$`), a
@@ -401,6 +406,9 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
                     .take(v.len().saturating_sub(2))
                     .any(|&b| b == b'=')
         }
+        // A device id is a UUID, hex or a long number: twelve digits or
+        // fewer are an ad's or a campaign's (`Ad ID` beside Adjust's `adid`).
+        Kind::DeviceId if v.len() <= 12 && v.iter().all(u8::is_ascii_digit) => true,
         Kind::CookieId | Kind::DeviceId => {
             // A Windows SID under `…Sid` is an account's (see `login::sid`).
             v.starts_with(b"S-1-")

@@ -43,7 +43,9 @@ pub(crate) fn grouped(cx: &mut Cx, s: usize, sep: u8) -> Option<usize> {
     let hay = cx.hay;
     // Not the tail of a longer grouped number (`12 900101 300811`).
     let glued = s >= 2 && hay[s - 1] == sep && is_digit(hay[s - 2]);
-    if glued || !bytes::numeric_left_ok(hay, s) {
+    // Nor the parts of a dashed code (`KZ-240313-630389`, an order id).
+    let coded = sep == b'-' && s >= 2 && hay[s - 1] == b'-' && bytes::is_alnum(hay[s - 2]);
+    if glued || coded || !bytes::numeric_left_ok(hay, s) {
         return None;
     }
     let g = same_sep_groups(hay, s, sep, 12)?;
