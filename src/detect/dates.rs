@@ -154,13 +154,16 @@ fn month_of(hay: &[u8], s: usize, e: usize) -> Option<u32> {
 }
 
 /// Birth words, lower case, as a clause holds them.
-const BIRTH_WORDS: [&str; 10] = [
+const BIRTH_WORDS: [&str; 13] = [
     "г.р",
     "г. р.",
     "рожд",
     "родил",
     "туған",
     "туылған",
+    "туылган",
+    "туган",
+    "ж.т.",
     "born",
     "dob",
     "birth",
@@ -180,8 +183,14 @@ fn birth_word_in_clause(hay: &[u8], s: usize, e: usize) -> bool {
         }
         lo -= 1;
     }
+    // After the date, a line may wrap (`21 марта 1979 года⏎рождения` in a
+    // document's text).
     let mut hi = e;
-    while hi < hay.len() && hi - e < 40 && !stop(hay[hi]) && !hay[hi].is_ascii_digit() {
+    while hi < hay.len()
+        && hi - e < 40
+        && (!stop(hay[hi]) || hay[hi] == b'\n' && !hay[e..hi].contains(&b'\n'))
+        && !hay[hi].is_ascii_digit()
+    {
         hi += 1;
     }
     let mut buf = [0u8; 96];

@@ -245,6 +245,12 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     if quick.is_some_and(|h| cx.not_names.contains(&h)) {
         return None;
     }
+    // A role or an order's verb before a name (`Истец Ахметова …`,
+    // `Принять Токтарова Мейрхана Аскаровича`) starts none: the name starts
+    // at the next word, and reading it from there keeps its third part.
+    if pair && hay[s] >= 0x80 && is_role(&hay[s..e]) {
+        return None;
+    }
     let t1 = token_at(hay, s)?;
     let t2 = next(hay, t1)?;
     let seen = match quick {
