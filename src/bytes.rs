@@ -35,7 +35,8 @@ const fn build_classes() -> [u8; 256] {
         if c.is_ascii_hexdigit() {
             v |= HEX;
         }
-        if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' || c == b'&' {
+        if c == b'+' || c == b'@' || c == b'%' || c == b':' || c == b'=' || c == b'&' || c == b'\''
+        {
             v |= INTEREST;
         }
         if c >= 0xD0 && c <= 0xD3 {

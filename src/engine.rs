@@ -724,6 +724,38 @@ fn in_dashed_token(hay: &[u8], s: usize, e: usize) -> bool {
     left || right
 }
 
+/// At a quote opening a value of an SQL tuple (`VALUES (1, 'ivanp',
+/// N'…')`): a column named by a key of a kind decided by its key alone
+/// (`client_login`, `[Idfa]`) makes the quoted value that kind, as a CSV
+/// column's name does.
+fn sql_keyed(cx: &mut Cx, i: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut p = i;
+    if p > 0 && hay[p - 1] == b'N' {
+        p -= 1;
+    }
+    while p > 0 && hay[p - 1] == b' ' {
+        p -= 1;
+    }
+    if !(p == 0 || matches!(hay[p - 1], b'(' | b',')) {
+        return None;
+    }
+    let s = i + 1;
+    let ls = memchr::memrchr(b'\n', &hay[..i]).map_or(0, |q| q + 1);
+    let key = cx
+        .sql
+        .get_or_insert_with(Default::default)
+        .column(hay, ls, s)?;
+    let name = std::str::from_utf8(&hay[key.0..key.1]).ok()?;
+    let kind = cx.keys.kind_of_name(name)?;
+    let e = s + memchr::memchr2(b'\'', b'\n', &hay[s..])?;
+    if hay[e] != b'\'' {
+        return None;
+    }
+    keyed::whole(cx, kind, s..e);
+    None
+}
+
 /// A non-alphanumeric byte the loop stops at.
 fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
     let hay = cx.hay;
@@ -753,6 +785,7 @@ fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
             let keys = cx.keys;
             keyed::at_equals(cx, keys, i)
         }
+        b'\'' => sql_keyed(cx, i),
         _ => None,
     };
     found.unwrap_or(i + 1)
@@ -904,6 +937,10 @@ impl Cx<'_> {
             // A value by position: a COPY row or an INSERT tuple.
             let mut p = start;
             while p > 0 && matches!(hay[p - 1], b'\'' | b'"' | b' ') {
+                p -= 1;
+            }
+            // SQL Server's Unicode strings: `N'…'`.
+            if p > 0 && hay[p - 1] == b'N' && hay.get(p) == Some(&b'\'') {
                 p -= 1;
             }
             let positional = p == 0 || matches!(hay[p - 1], b'(' | b',' | b'\t' | b'\n');

@@ -119,7 +119,7 @@ impl Sql {
                 self.copy = None;
             }
         }
-        for needle in [&b"INSERT INTO"[..], b"insert into"] {
+        for needle in [&b"INSERT INTO"[..], b"insert into", b"INSERT ["] {
             if let Some(p) = memmem::rfind(region, needle) {
                 let at = base + p;
                 let line = memchr::memrchr(b'\n', &hay[..at]).map_or(0, |q| q + 1);
@@ -190,8 +190,16 @@ impl Sql {
     fn insert_columns(&mut self, hay: &[u8], at: usize) -> Option<usize> {
         let le = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |p| at + p);
         let line = &hay[at..le];
-        let into =
-            memmem::find(line, b"INSERT INTO").or_else(|| memmem::find(line, b"insert into"))?;
+        // SQL Server's scripts leave out INTO: `INSERT [dbo].[Clients] ([Id], …)`.
+        let (into, name_from) = match memmem::find(line, b"INSERT INTO")
+            .or_else(|| memmem::find(line, b"insert into"))
+        {
+            Some(i) => (i, i + 11),
+            None => {
+                let i = memmem::find(line, b"INSERT [")?;
+                (i, i + 7)
+            }
+        };
         let values = memmem::find(&line[into..], b"VALUES")
             .or_else(|| memmem::find(&line[into..], b"values"))
             .map(|v| at + into + v);
@@ -200,7 +208,7 @@ impl Sql {
             // `INSERT INTO t VALUES (…)` (mysqldump, sqlite's .dump): the
             // columns of the table's CREATE TABLE above, in order.
             let values = values?;
-            let name = table_name(hay, at + into + 11, values)?;
+            let name = table_name(hay, at + name_from, values)?;
             return self.created_columns(hay, at, name).then_some(values + 6);
         };
         let open = open + at + into;
@@ -258,6 +266,7 @@ impl Sql {
             memmem::find(hay, b"COPY ").is_none()
                 && memmem::find(hay, b"INSERT INTO").is_none()
                 && memmem::find(hay, b"insert into").is_none()
+                && memmem::find(hay, b"INSERT [").is_none()
         });
         if none {
             return None;
@@ -273,7 +282,8 @@ impl Sql {
         }
         // An INSERT on this line, or tuples continuing one from above.
         let here = starts_with_ci(hay, ls, b"INSERT INTO")
-            || memmem::find(&hay[ls..start], b"INSERT INTO").is_some();
+            || memmem::find(&hay[ls..start], b"INSERT INTO").is_some()
+            || memmem::find(&hay[ls..start], b"INSERT [").is_some();
         let at = if here {
             ls
         } else {
@@ -453,6 +463,8 @@ mod tests {
                      PRIMARY KEY (`id`),\n  KEY `k` (`iin`)\n) ENGINE=InnoDB;\n\
                      INSERT INTO `clients` VALUES (1,'900101300811'),(2,'870412300455');\n";
         assert_eq!(col(mysql, "870412300455").as_deref(), Some("iin"));
+        let tsql = "INSERT [dbo].[Clients] ([Id], [Iin], [Phone]) VALUES (1, N'900101300811', N'87011234567')\nGO\n";
+        assert_eq!(col(tsql, "87011234567").as_deref(), Some("Phone"));
         let other =
             "CREATE TABLE a (x int, iin text);\nINSERT INTO b VALUES (1, '900101300811');\n";
         assert_eq!(col(other, "900101300811"), None);

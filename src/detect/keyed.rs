@@ -125,6 +125,12 @@ impl KeyIndex {
     /// and auth tokens. Kinds with validators of their own (a phone, an
     /// e-mail) are found in the cell by them.
     pub fn kind_of_name(&self, name: &str) -> Option<Kind> {
+        // Adjust's raw-data exports head each column with its callback
+        // placeholder (`{gps_adid}`, `{ip_address}`).
+        let name = name
+            .strip_prefix('{')
+            .and_then(|n| n.strip_suffix('}'))
+            .unwrap_or(name);
         if name.is_empty() || name.len() > MAX_KEY || !name.is_ascii() {
             return None;
         }
