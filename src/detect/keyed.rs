@@ -89,7 +89,7 @@ impl KeyIndex {
         let lower = &mut buf[..login.len()];
         lower.copy_from_slice(login);
         lower.make_ascii_lowercase();
-        self.service.contains(&lower[..])
+        self.service.contains(&lower[..]) || service_shaped(lower)
     }
 
     /// The kind of the values under `key`: the key itself in any spelling
@@ -162,6 +162,25 @@ impl KeyIndex {
         }
         self.keys.get(k).copied()
     }
+}
+
+/// Accounts named by convention for a service, not a person (lower case):
+/// `svc_backup`, `svc-sql` (Windows and Active Directory service accounts);
+/// Windows' per-session virtual accounts `DWM-2` (Desktop Window Manager)
+/// and `UMFD-2` (font driver host); `ANONYMOUS LOGON`; AWS IAM Identity
+/// Center roles `AWSReservedSSO_…`.
+fn service_shaped(lower: &[u8]) -> bool {
+    let numbered = |prefix: &[u8]| {
+        lower
+            .strip_prefix(prefix)
+            .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.iter().all(u8::is_ascii_digit))
+    };
+    lower.starts_with(b"svc_")
+        || lower.starts_with(b"svc-")
+        || lower.starts_with(b"awsreservedsso_")
+        || lower == b"anonymous logon"
+        || numbered(b"dwm-")
+        || numbered(b"umfd-")
 }
 
 /// Most word boundaries kept in a key.
