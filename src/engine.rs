@@ -232,6 +232,7 @@ impl Engine {
             tagger: self.tagger,
             caps: Vec::new(),
             echo,
+            vcard: None,
         }
     }
 
@@ -381,6 +382,11 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     // Capitalised words (documents, plates, Latin names) and `123ABC02`
     // plates: out of line, so the common path stays small and fast.
     let upper = CLASS[hay[s] as usize] & UPPER != 0;
+    if upper && n <= 4 && crate::detect::vcard::is_property(hay, s, e) {
+        if let Some(end) = crate::detect::vcard::at(cx, s, e) {
+            return end;
+        }
+    }
     if upper && n >= 2 && person::opens_value(hay, s) && !is_digit_run_inside(hay, s, e) {
         if let Some(end) = person::field_value(cx, s) {
             return end;
@@ -869,6 +875,8 @@ pub(crate) struct Cx<'a> {
     /// own (a surname rarely recurs inside one cell, and noting words
     /// would allocate per cell).
     pub echo: bool,
+    /// Whether the haystack is a vCard address book (looked up once).
+    pub vcard: Option<bool>,
 }
 
 /// Slots of the per-thread cache of what keys say.

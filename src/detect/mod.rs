@@ -27,6 +27,7 @@ pub(crate) mod person;
 pub(crate) mod phone;
 pub(crate) mod spoken;
 pub mod tagger;
+pub(crate) mod vcard;
 
 #[allow(unused_imports)]
 pub(crate) use crate::engine::Cx;
