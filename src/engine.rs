@@ -567,6 +567,9 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = person::tagged(cx, s) {
             return end;
         }
+        if let Some(end) = person::chat_sender(cx, s) {
+            return end;
+        }
         // A capitalised word no rule took: the surname of a name found
         // elsewhere in the chunk, maybe (see `echo`).
         if cx.echo {

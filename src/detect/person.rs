@@ -567,6 +567,59 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
         .then_some(end)
 }
 
+/// A capitalised word in the sender of a chat export's message — the
+/// contact's name as the phone book holds it, between the timestamp and
+/// `: ` — is a name part when a list or OpenCorpora knows it as a given
+/// name, surname or patronymic (`Курьер Арман ЖЖ`: `Арман`). WhatsApp
+/// writes `[12.04.24, 10:15:03] Name: …` (iOS) and `12.04.2024, 10:15 -
+/// Name: …` (Android). The run of such words is one name.
+pub(crate) fn chat_sender(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+    let head = &hay[ls..s];
+    // The timestamp: `[dd.mm.yy, hh:mm(:ss)] ` or `dd.mm.yyyy, hh:mm - `.
+    let opened = if head.first() == Some(&b'[') {
+        memchr::memmem::find(head, b"] ").map(|p| p + 2)
+    } else {
+        memchr::memmem::find(head, b" - ").map(|p| p + 3)
+    }?;
+    if opened > 26 || !head[..opened].iter().any(u8::is_ascii_digit) || !head.contains(&b',') {
+        return None;
+    }
+    let stamp = &head[..opened];
+    if !stamp.iter().all(|&b| {
+        b.is_ascii_digit() || matches!(b, b'[' | b']' | b'.' | b',' | b' ' | b':' | b'-' | b'/')
+    }) {
+        return None;
+    }
+    // Still inside the sender: no `: ` between its start and `s`, one after.
+    if memchr::memmem::find(&head[opened..], b": ").is_some() {
+        return None;
+    }
+    let le = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+    memchr::memmem::find(&hay[s..le], b": ")?;
+    let name_part = |a: usize, b: usize| {
+        let class = classify(&hay[a..b]);
+        let mut buf = [0u8; 96];
+        let oc = super::names::lower(&hay[a..b], &mut buf)
+            .map_or(0, |w| tagger::opencorpora(w.as_bytes()));
+        !class.stop && (class.given || class.surname || class.patronymic || oc & 0b11 != 0)
+    };
+    let mut e = word_end(hay, s);
+    if e <= s + 2 || !name_part(s, e) || is_role(&hay[s..e]) {
+        return None;
+    }
+    while hay.get(e) == Some(&b' ') && is_upper_at(hay, e + 1) {
+        let ne = word_end(hay, e + 1);
+        if ne <= e + 3 || !name_part(e + 1, ne) {
+            break;
+        }
+        e = ne;
+    }
+    cx.emit(s, e, Kind::Person, 0.85, Needs::Nothing)
+        .then_some(e)
+}
+
 /// Whether the word at `s` could only come back from the tagger as a name
 /// of one word that [`tagged`] refuses anyway, so the line need not be
 /// tagged for it: the word after it is no capitalised Cyrillic word (the
