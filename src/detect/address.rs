@@ -42,7 +42,16 @@ pub(crate) const BEFORE: &[&str] = &[
 
 /// Kazakh markers that come after the name; `ауданы` only after `шағын` or
 /// `ықшам` (a district of a city is `ауданы` alone, and stays).
-pub(crate) const AFTER: &[&str] = &["көшесі", "даңғылы", "алаңы", "тұйығы", "шағын", "ықшам"];
+/// `к-сі` is how forms and spreadsheets shorten `көшесі`.
+pub(crate) const AFTER: &[&str] = &[
+    "көшесі",
+    "даңғылы",
+    "алаңы",
+    "тұйығы",
+    "шағын",
+    "ықшам",
+    "к-сі",
+];
 
 /// Words of a house, building or flat part, Russian (before the number)
 /// and Kazakh (after it, joined by a hyphen or a space).
@@ -93,6 +102,7 @@ const NA: u32 = prefix("на");
 const PL: u32 = prefix("пл");
 const TU: u32 = prefix("ту");
 const KO: u32 = prefix("кө");
+const KS: u32 = prefix("к-с");
 const DA: u32 = prefix("да");
 const AL: u32 = prefix("ал");
 const TY: u32 = prefix("тұ");
@@ -110,7 +120,23 @@ pub fn is_marker(hay: &[u8], s: usize, e: usize) -> bool {
         let p = u32::from_le_bytes([p[0], p[1], p[2], p[3]]);
         if !matches!(
             p,
-            UL | PR | MK | MI | PE | BU | SHO | NA | PL | TU | KO | DA | AL | TY | SHA | YK | AD
+            UL | PR
+                | MK
+                | MI
+                | PE
+                | BU
+                | SHO
+                | NA
+                | PL
+                | TU
+                | KO
+                | KS
+                | DA
+                | AL
+                | TY
+                | SHA
+                | YK
+                | AD
         ) {
             return false;
         }
@@ -373,7 +399,13 @@ fn street_after(hay: &[u8], end: usize) -> Option<(usize, f32)> {
         if ke == k {
             return None;
         }
-        if k > j && word_in(hay, k, ke, &["көшесі", "даңғылы", "алаңы", "тұйығы"])
+        if k > j
+            && word_in(
+                hay,
+                k,
+                ke,
+                &["көшесі", "даңғылы", "алаңы", "тұйығы", "к-сі"],
+            )
         {
             if name_backward(hay, k, false)? != j {
                 return None;
