@@ -191,6 +191,11 @@ pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             && p[5].is_ascii_uppercase()
             && is_digit(p[6])
     };
+    if w.len() == 7 && !is_digit(w[6]) {
+        if let Some(end) = old_plate_glued(cx, s, e) {
+            return Some(end);
+        }
+    }
     if postcode(w) && bytes::numeric_right_ok(hay, e) {
         return cx
             .emit(s, e, Kind::Postcode, 0.6, Needs::Nothing)
@@ -227,6 +232,11 @@ pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
 #[inline(never)]
 pub(crate) fn plate(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
+    if s >= 2 && hay[s - 1] == b' ' && old_region(hay[s - 2]) {
+        if let Some(end) = old_plate_spaced(cx, s - 2, e) {
+            return Some(end);
+        }
+    }
     if !bytes::numeric_left_ok(hay, s) {
         return None;
     }
@@ -253,4 +263,70 @@ pub(crate) fn plate(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     }
     cx.emit(s, end, Kind::VehiclePlate, 0.75, Needs::Nothing)
         .then_some(end)
+}
+
+/// Region letters of the plates issued from 1993 to 2012, still on the
+/// road (`A 123 BCD`: A Almaty, B Almaty region, C Akmola, D Aktobe, E
+/// Atyrau, F East Kazakhstan, H Zhambyl, L West Kazakhstan, M Karaganda, N
+/// Kostanay, P Kyzylorda, R Mangystau, S Pavlodar, T North Kazakhstan, X
+/// South Kazakhstan, Z Astana).
+fn old_region(b: u8) -> bool {
+    matches!(
+        b,
+        b'A' | b'B'
+            | b'C'
+            | b'D'
+            | b'E'
+            | b'F'
+            | b'H'
+            | b'L'
+            | b'M'
+            | b'N'
+            | b'P'
+            | b'R'
+            | b'S'
+            | b'T'
+            | b'X'
+            | b'Z'
+    )
+}
+
+/// A plate of the 1993–2012 form, spaced (`A 519 EPN`, at `s` the region
+/// letter, `s + 2..e` the digits). Only beside a plate's word: the shape
+/// alone is too common.
+fn old_plate_spaced(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if s > 0 && bytes::is_alnum(hay[s - 1]) || hay.get(e) != Some(&b' ') {
+        return None;
+    }
+    let l = e + 1;
+    let le = l + hay[l..]
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_uppercase())
+        .count();
+    if le - l != 3
+        || !bytes::numeric_right_ok(hay, le)
+        || hay.get(le).is_some_and(|&b| bytes::is_alnum(b))
+    {
+        return None;
+    }
+    cx.emit(s, le, Kind::VehiclePlate, 0.7, Needs::Context)
+        .then_some(le)
+}
+
+/// A plate of the 1993–2012 form written without spaces (`A519EPN`), only
+/// beside a plate's word.
+pub(crate) fn old_plate_glued(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let w = &hay[s..e];
+    let shaped = w.len() == 7
+        && old_region(w[0])
+        && w[1..4].iter().all(|&b| is_digit(b))
+        && w[4..].iter().all(u8::is_ascii_uppercase);
+    if !shaped || !bytes::numeric_right_ok(hay, e) {
+        return None;
+    }
+    cx.emit(s, e, Kind::VehiclePlate, 0.7, Needs::Context)
+        .then_some(e)
 }
