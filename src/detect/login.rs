@@ -144,12 +144,8 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             // sshd: `for X from` / `for X port`; passwd/su: `for X` at the
             // line's end or before ` on`.
             let tail = &hay[le..];
-            let fits = tail.starts_with(b" from ")
-                || tail.starts_with(b" port ")
-                || tail.starts_with(b" on ")
-                || tail.starts_with(b"\n")
-                || tail.starts_with(b"\r")
-                || tail.is_empty();
+            let fits = tail.is_empty()
+                || starts_with_any(tail, &[b" from ", b" port ", b" on ", b"\n", b"\r"]);
             if fits {
                 report(cx, x, le, SURE)
             } else {
@@ -363,20 +359,17 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         b"sshd" if hay[e..].starts_with(b": ") => {
             let ls = e + 2;
             let le = login_end(hay, ls);
-            let tail = &hay[le..];
-            let title = tail.starts_with(b" [priv]")
-                || tail.starts_with(b" [net]")
-                || tail.starts_with(b" [accepted]")
-                || tail.starts_with(b"@pts/")
-                || tail.starts_with(b"@notty");
-            // `login_end` keeps the `@`: cut the login at it.
+            // `login_end` keeps the `@`: the login ends before it.
             let le = hay[ls..le]
                 .iter()
                 .position(|&b| b == b'@')
                 .map_or(le, |p| ls + p);
-            let title =
-                title || hay[le..].starts_with(b"@pts/") || hay[le..].starts_with(b"@notty");
-            title.then(|| report(cx, ls, le, SURE)).flatten()
+            starts_with_any(
+                &hay[le..],
+                &[b" [priv]", b" [net]", b" [accepted]", b"@pts/", b"@notty"],
+            )
+            .then(|| report(cx, ls, le, SURE))
+            .flatten()
         }
         // Dovecot's process and its user: `imap(a.bekova)<31520>…`,
         // `pop3(okim)<…>`, `pam(ivanp,37.150.18.244,<…>)`.
@@ -483,6 +476,11 @@ pub(crate) fn sid(cx: &mut Cx, s: usize) -> Option<usize> {
     }
     cx.emit(s, i, Kind::UserId, SURE, Needs::Nothing);
     Some(i)
+}
+
+/// Whether `tail` starts with one of `heads`.
+fn starts_with_any(tail: &[u8], heads: &[&[u8]]) -> bool {
+    heads.iter().any(|h| tail.starts_with(h))
 }
 
 /// A list of logins from `i`, separated by `sep` (`yarn,ivanp`,
