@@ -366,6 +366,12 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // An AWS access key id (`AKIA…`, `ASIA…`).
+    if n == 20 && hay[s] == b'A' {
+        if let Some(end) = keyed::aws_key_id(cx, s, e) {
+            return end;
+        }
+    }
     // A Windows account's SID (`S-1-5-21-…-1107`).
     if n == 1 && hay[s] == b'S' && next == Some(b'-') {
         if let Some(end) = login::sid(cx, s) {

@@ -14,6 +14,8 @@ const NOT_TLDS: &[&str] = &[
     "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "bmp", "js", "css", "scss", "map", "json",
     "txt", "log", "csv", "xml", "yml", "yaml", "ts", "tsx", "jsx", "py", "rs", "go", "java",
     "class", "so", "dll", "exe", "tmp", "bak", "swp", "lock", "min",
+    // systemd template units (`user@1015.service`, `getty@tty1.service`).
+    "service", "socket", "target", "timer", "mount", "slice", "scope",
 ];
 
 fn local_char(b: u8) -> bool {

@@ -283,6 +283,8 @@ fn placeholder(v: &[u8]) -> bool {
         b"no",
         b"error",
         b"denied",
+        // CloudTrail's own mask for a user name it will not show.
+        b"hidden_due_to_security_reasons",
     ];
     let zeros = v.iter().all(|&b| b == b'0' || b == b'-');
     zeros || WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
@@ -325,6 +327,24 @@ fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
         cx.emit(s, e, kind, 0.8, Needs::Nothing);
     }
     None
+}
+
+/// An AWS access key id, by its documented shape: `AKIA` (a long-term key)
+/// or `ASIA` (a temporary one) and 16 characters of `A-Z2-7` — the half of
+/// a credential that names it, reported as `auth_token` as secret scanners
+/// do. At an ASCII word `s..e` of 20 characters.
+pub(crate) fn aws_key_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let w = &cx.hay[s..e];
+    let shaped = w.len() == 20
+        && (w.starts_with(b"AKIA") || w.starts_with(b"ASIA"))
+        && w[4..]
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b));
+    if !shaped || before(cx.hay, s).is_some_and(is_alnum) {
+        return None;
+    }
+    cx.emit(s, e, Kind::AuthToken, 0.9, Needs::Nothing)
+        .then_some(e)
 }
 
 /// `<digits>.<ten digits>`: Google Analytics' client id.
