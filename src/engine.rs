@@ -582,13 +582,18 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
                 return end;
             }
         }
+        // A chat export's sender first: the phone book's label around a
+        // name (`Курьер Ержан ЖЖ`) is no part of it.
+        if let Some(end) = person::chat_sender(cx, s) {
+            return end;
+        }
         if let Some(end) = person::at(cx, s) {
             return end;
         }
         if let Some(end) = person::tagged(cx, s) {
             return end;
         }
-        if let Some(end) = person::chat_sender(cx, s) {
+        if let Some(end) = person::kazakh_surname(cx, s) {
             return end;
         }
         // A capitalised word no rule took: the surname of a name found

@@ -184,14 +184,53 @@ fn names_set(cyrillic: &str, russian: bool, latin_list: &str) -> WordSet {
     set
 }
 
-/// Given names, lower case: Cyrillic (both spellings) and Latin.
+/// Given names, lower case: Cyrillic (both spellings) and Latin, with the
+/// Central Asian list's Latin spellings (Aigerim, Zhanibek, Dilnoza: logs,
+/// CRM exports and passports write them so). Its Cyrillic ones are not
+/// loaded: on the Russian and Kazakh dev split they changed nothing the
+/// project's list and OpenCorpora did not know, and moved the tagger.
 static GIVEN: LazyLock<WordSet> = LazyLock::new(|| {
-    names_set(
+    let mut set = names_set(
         include_str!("../../patterns/dictionaries/given_names.txt"),
         true,
         include_str!("../../patterns/dictionaries/given_names_latin.txt"),
-    )
+    );
+    set.extend(load(include_str!(
+        "../../patterns/dictionaries/given_names_central_asia.txt"
+    )));
+    set
 });
+
+/// `lower` with its Kazakh letters as the Russian ones (Мәншүк → маншук),
+/// in `buf`; `None` when it has none (or is too long).
+fn fold_kazakh<'b>(lower: &str, buf: &'b mut [u8; 100]) -> Option<&'b str> {
+    // Every Kazakh letter is a two-byte sequence led by 0xD2 or 0xD3, or і
+    // (0xD1 0x96); the Russian letters they fold to are two bytes too.
+    let b = lower.as_bytes();
+    if b.len() > buf.len()
+        || !b
+            .windows(2)
+            .any(|w| matches!(w, [0xD2 | 0xD3, _] | [0xD1, 0x96]))
+    {
+        return None;
+    }
+    let mut n = 0;
+    for c in lower.chars() {
+        let c = match c {
+            'ә' => 'а',
+            'ғ' => 'г',
+            'қ' => 'к',
+            'ң' => 'н',
+            'ө' => 'о',
+            'ұ' | 'ү' => 'у',
+            'һ' => 'х',
+            'і' => 'и',
+            other => other,
+        };
+        n += c.encode_utf8(&mut buf[n..]).len();
+    }
+    std::str::from_utf8(&buf[..n]).ok()
+}
 
 static NOT_NAMES: LazyLock<WordSet> = LazyLock::new(|| {
     let mut set = WordSet::default();
@@ -247,6 +286,10 @@ pub fn is_given_nominative(lower: &str) -> bool {
 /// Whether `lower` is a given name, also in a Russian case form.
 pub fn is_given(lower: &str) -> bool {
     if GIVEN.contains(lower) {
+        return true;
+    }
+    let mut folded = [0u8; 100];
+    if fold_kazakh(lower, &mut folded).is_some_and(|f| GIVEN.contains(f)) {
         return true;
     }
     if lower.is_ascii() {

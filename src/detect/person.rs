@@ -533,6 +533,19 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
     if street_before(hay, s) || street_after(hay, end) || organisation(hay, s, end) {
         return None;
     }
+    // A place in a Kazakh case form ends no name (`Поезд Ростовқа`).
+    let last = hay[s..end]
+        .iter()
+        .rposition(|&b| b == b' ' || b == b'-')
+        .map_or(s, |p| s + p + 1);
+    let mut buf = [0u8; 96];
+    if let Some(ending) = super::names::lower(&hay[last..end], &mut buf)
+        .and_then(|w| tagger::kazakh_ending(w.as_bytes()))
+    {
+        if classify(&hay[last..end - ending.len()]).stop {
+            return None;
+        }
+    }
     // One word at the start of a line or sentence (`Обход`, `Адрес`,
     // `Всего` in notes and forms) needs a list or OpenCorpora to know it as
     // a name part: there the tagger, trained on news, is least sure.
@@ -552,20 +565,65 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
     {
         return None;
     }
-    if single && sentence_start(hay, s) {
-        let class = classify(&hay[s..end]);
-        let mut buf = [0u8; 96];
-        let oc = super::names::lower(&hay[s..end], &mut buf)
-            .map_or(0, |w| tagger::opencorpora(w.as_bytes()));
-        if !(class.given || class.surname || class.patronymic || oc & 0b11 != 0) {
-            return None;
-        }
+    if single && sentence_start(hay, s) && !known_name_part(hay, s, end) {
+        return None;
     }
     // One word is less sure than two.
     let conf = if single { 0.7 } else { 0.8 };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
 }
+
+/// Kazakh case endings of two letters or more that a Russian word never
+/// ends in after -ов/-ев (`Ивановна` is no case form: -на is left out).
+const KAZAKH_SURNAME_ENDINGS: &[&str] = &[
+    "тың", "тің", "ның", "нің", "қа", "ке", "ға", "ге", "пен", "бен", "мен", "тан", "тен", "нан",
+    "нен", "ты", "ті", "ны", "ні", "та", "те", "да", "де",
+];
+
+/// A surname with a Russian ending (-ов, -ев, -ова, -ева) and a Kazakh case
+/// ending, alone (`маманы Тембаевке`, `Әбдірахмановтың сөзімен`): Kazakh
+/// writes people's surnames so; the places that end so (`Киевке`) are
+/// listed non-names. The tagger, which weighs the sentence, did not take
+/// it; the endings are unambiguous enough to stand without it.
+pub(crate) fn kazakh_surname(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let e = word_end(hay, s);
+    // On the word's own bytes, no lowering: the endings are lower case,
+    // and a word in capitals is left alone. Most words fail at the first
+    // ending test.
+    let word = &hay[s..e];
+    let end = KAZAKH_SURNAME_ENDINGS
+        .iter()
+        .find(|x| word.ends_with(x.as_bytes()))?;
+    let stem = &word[..word.len() - end.len()];
+    let russian = ["ов", "ев", "ёв", "ова", "ева"]
+        .iter()
+        .any(|x| stem.ends_with(x.as_bytes()) && stem.len() >= x.len() + 6);
+    if !russian || word.contains(&b'-') || letter_before(hay, s) {
+        return None;
+    }
+    if classify(&hay[s..e - end.len()]).stop || classify(word).stop {
+        return None;
+    }
+    if !free_standing(hay, s, e) {
+        return None;
+    }
+    cx.emit(s, e, Kind::Person, 0.7, Needs::Nothing)
+        .then_some(e)
+}
+
+/// Where the letter after the one at `i` starts.
+fn next_letter(hay: &[u8], i: usize) -> usize {
+    if hay[i] < 0x80 {
+        i + 1
+    } else {
+        i + 2
+    }
+}
+
+/// How far after a line's start a chat sender's name part may begin.
+const SENDER_REACH: usize = 96;
 
 /// A capitalised word in the sender of a chat export's message — the
 /// contact's name as the phone book holds it, between the timestamp and
@@ -575,7 +633,14 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
 /// Name: …` (Android). The run of such words is one name.
 pub(crate) fn chat_sender(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
-    let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+    // The sender is near the line's start: look no further back (this runs
+    // at every capitalised Cyrillic word, before the rules).
+    let from = s.saturating_sub(SENDER_REACH);
+    let ls = match memchr::memrchr(b'\n', &hay[from..s]) {
+        Some(p) => from + p + 1,
+        None if from == 0 => 0,
+        None => return None,
+    };
     let head = &hay[ls..s];
     // The timestamp: `[dd.mm.yy, hh:mm(:ss)] ` or `dd.mm.yyyy, hh:mm - `.
     let opened = if head.first() == Some(&b'[') {
@@ -611,7 +676,14 @@ pub(crate) fn chat_sender(cx: &mut Cx, s: usize) -> Option<usize> {
     }
     while hay.get(e) == Some(&b' ') && is_upper_at(hay, e + 1) {
         let ne = word_end(hay, e + 1);
-        if ne <= e + 3 || !name_part(e + 1, ne) {
+        // The sender's last word, capitalised and lower case after its
+        // first letter, is its surname even when no list knows it (`Жанар
+        // Сейткали: …`); a label in capitals is none (`Арман ЖЖ: …`).
+        let last = hay[ne..].starts_with(b": ")
+            && ne - (e + 1) >= 6
+            && !is_upper_at(hay, next_letter(hay, e + 1))
+            && !classify(&hay[e + 1..ne]).stop;
+        if ne <= e + 3 || !(last || name_part(e + 1, ne)) {
             break;
         }
         e = ne;
@@ -649,13 +721,28 @@ fn lone_word_refused(hay: &[u8], s: usize) -> bool {
     {
         return true;
     }
-    sentence_start(hay, s) && {
-        let class = classify(&hay[s..e]);
-        let mut buf = [0u8; 96];
-        let oc = super::names::lower(&hay[s..e], &mut buf)
-            .map_or(0, |w| tagger::opencorpora(w.as_bytes()));
-        !(class.given || class.surname || class.patronymic || oc & 0b11 != 0)
+    sentence_start(hay, s) && !known_name_part(hay, s, e)
+}
+
+/// Whether a list or OpenCorpora knows the word `s..e` as a name part,
+/// also with a Kazakh case ending (`Әбдірахмановтың сөзімен`).
+fn known_name_part(hay: &[u8], s: usize, e: usize) -> bool {
+    let class = classify(&hay[s..e]);
+    if class.given || class.surname || class.patronymic {
+        return true;
     }
+    let mut buf = [0u8; 96];
+    let low = super::names::lower(&hay[s..e], &mut buf);
+    // The stem of a Kazakh case form, for endings of two letters or more
+    // (a one-letter one would strip every Russian word in -а, -е, -ы).
+    low.is_some_and(|w| tagger::opencorpora(w.as_bytes()) & 0b11 != 0)
+        || low
+            .and_then(|w| tagger::kazakh_ending(w.as_bytes()))
+            .filter(|end| end.len() >= 4)
+            .is_some_and(|end| {
+                let c = classify(&hay[s..e - end.len()]);
+                !c.stop && (c.given || c.surname)
+            })
 }
 
 /// Whether one word `s..e` found by other means than the rules may be a

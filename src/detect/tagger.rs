@@ -376,6 +376,29 @@ const KAZAKH_ENDINGS: &[&str] = &[
     "е",
 ];
 
+/// The Kazakh case ending `w` (lower case) carries, if any, leaving a stem
+/// of at least three letters. Every ending ends in one of a few letters:
+/// the last one is looked at first.
+pub(crate) fn kazakh_ending(w: &[u8]) -> Option<&'static str> {
+    /// The endings by their last letter, each group in the list's order.
+    static BY_LAST: LazyLock<[(&'static [u8], Vec<&'static str>); 6]> = LazyLock::new(|| {
+        ["ң", "а", "е", "ы", "і", "н"].map(|l| {
+            let group = KAZAKH_ENDINGS
+                .iter()
+                .copied()
+                .filter(|e| e.ends_with(l))
+                .collect();
+            (l.as_bytes(), group)
+        })
+    });
+    let last = w.get(w.len().checked_sub(2)?..)?;
+    let (_, group) = BY_LAST.iter().find(|(l, _)| *l == last)?;
+    group
+        .iter()
+        .find(|e| w.ends_with(e.as_bytes()) && w.len() >= e.len() + 6)
+        .copied()
+}
+
 /// Which of the OpenCorpora sets (given name, surname, place,
 /// organisation: `patterns/dictionaries/opencorpora_names.bin`, written by
 /// `scripts/opencorpora_names.py`) hold a lower-case word, as bits 0–3.
@@ -536,23 +559,8 @@ fn word_features(
     emit(H::new(13).byte(class).byte(u8::from(first)));
     emit(H::new(18).byte(oc));
     emit(H::new(19).byte(oc).byte(u8::from(first)).byte(class));
-    // The stem without a Kazakh case ending, and what it is (every ending
-    // ends in one of a few letters: look at the last one first).
-    // The stem without a Kazakh case ending, and what it is (every ending
-    // ends in one of a few letters: look at the last one first).
-    let last = suffix(w0, 1);
-    let ending = ["ң", "а", "е", "ы", "і", "н"]
-        .iter()
-        .any(|l| l.as_bytes() == last)
-        .then(|| {
-            let tail = &w0[w0.len().saturating_sub(2)..];
-            KAZAKH_ENDINGS.iter().find(|e| {
-                e.as_bytes().ends_with(tail)
-                    && w0.ends_with(e.as_bytes())
-                    && w0.len() >= e.len() + 6
-            })
-        })
-        .flatten();
+    // The stem without a Kazakh case ending, and what it is.
+    let ending = kazakh_ending(w0);
     if let Some(end) = ending {
         let stem = &word(i)[..word(i).len() - end.len()];
         let sc = class_bits(classify(stem));
