@@ -372,6 +372,18 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // Exim's `U=user` and `A=authenticator:user`.
+    if n == 1 && matches!(hay[s], b'U' | b'A') && next == Some(b'=') {
+        if let Some(end) = login::exim(cx, s) {
+            return end;
+        }
+    }
+    // `CORP\b.omarov`: a Windows domain and account.
+    if next == Some(b'\\') && n >= 2 && hay[s].is_ascii_uppercase() {
+        if let Some(end) = login::domain_user(cx, s, e) {
+            return end;
+        }
+    }
     // A Windows account's SID (`S-1-5-21-…-1107`).
     if n == 1 && hay[s] == b'S' && next == Some(b'-') {
         if let Some(end) = login::sid(cx, s) {
@@ -432,7 +444,7 @@ fn word(cx: &mut Cx, s: usize) -> usize {
 /// cost 1 % of an ASCII scan without it).
 const LOGIN_FIRST: [bool; 256] = {
     let mut t = [false; 256];
-    let firsts = b"fuhUTHOFabSstpnLEDWCPisml";
+    let firsts = b"fuhUTHOFabSstpnLEDWCPismlL";
     let mut i = 0;
     while i < firsts.len() {
         t[firsts[i] as usize] = true;
@@ -484,6 +496,7 @@ fn is_login_word(w: &[u8]) -> bool {
                 | b"HINT"
                 | b"CONTEXT"
                 | b"PANIC"
+                | b"Login"
         )
 }
 
@@ -636,7 +649,7 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         if let Some(end) = ipv4::at(cx, s) {
             return Some(end);
         }
-    } else if n <= 3 && next == Some(b'-') && bytes::before(hay, s) != Some(b' ') {
+    } else if n <= 3 && next == Some(b'-') {
         if let Some(end) = ipv4::dashed(cx, s) {
             return Some(end);
         }

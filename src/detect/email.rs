@@ -68,6 +68,22 @@ pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     if message_id(hay, s) {
         return None;
     }
+    // SSH algorithm names (`aes256-gcm@openssh.com`,
+    // `curve25519-sha256@libssh.org`) and a SIP extension
+    // (`sip:105@pbx.example.kz`) are no mailboxes.
+    let domain_name = &hay[at + at_len..end];
+    if domain_name.eq_ignore_ascii_case(b"openssh.com")
+        || domain_name.eq_ignore_ascii_case(b"libssh.org")
+    {
+        return None;
+    }
+    if s >= 4
+        && (hay[s - 4..s].eq_ignore_ascii_case(b"sip:")
+            || s >= 5 && hay[s - 5..s].eq_ignore_ascii_case(b"sips:"))
+        && hay[s..at].iter().all(u8::is_ascii_digit)
+    {
+        return None;
+    }
     let tld = std::str::from_utf8(&hay[tld..end]).ok()?;
     if NOT_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
         return None;
@@ -110,6 +126,11 @@ fn url_credentials(cx: &mut Cx, at: usize) -> bool {
 /// `<…>` after a `Message-ID:`, `In-Reply-To:` or `References:` header or a
 /// mail log's `message-id=` (they name a message, not a mailbox).
 fn message_id(hay: &[u8], s: usize) -> bool {
+    // Exim's `id=<message-id>` and a log's bare `message-id=`: no brackets.
+    let bare = |w: &[u8]| s >= w.len() && hay[s - w.len()..s].eq_ignore_ascii_case(w);
+    if bare(b" id=") || bare(b"message-id=") || bare(b"msgid=") || bare(b"message_id=") {
+        return true;
+    }
     if s == 0 || hay[s - 1] != b'<' {
         return false;
     }

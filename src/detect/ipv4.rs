@@ -136,13 +136,19 @@ fn product_before(hay: &[u8], slash: usize, end: usize) -> bool {
 /// must stand before it (`adsl-`), so a date or a phone is never taken.
 pub(crate) fn dashed(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
-    if s < 2 || hay[s - 1] != b'-' && hay[s - 1] != b'.' || !hay[s - 2].is_ascii_alphabetic() {
+    // `adsl-203-0-113-5.…`, or the host name's first label
+    // (`95-56-14-203.dynamic.example.kz`, as Exim's `H=` names a client):
+    // then a domain of its own must follow.
+    let prefixed = s >= 2 && matches!(hay[s - 1], b'-' | b'.') && hay[s - 2].is_ascii_alphabetic();
+    let first_label =
+        s == 0 || matches!(hay[s - 1], b' ' | b'=' | b'(' | b'[' | b'@' | b'"' | b'\'');
+    if !prefixed && !first_label {
         return None;
     }
     let (octets, i) = parse_with(hay, s, b'-')?;
     let goes_on = match bytes::at(hay, i) {
         Some(b'.') => host_name_at(hay, i + 1),
-        Some(b'-') => bytes::at(hay, i + 1).is_some_and(|b| b.is_ascii_alphabetic()),
+        Some(b'-') => prefixed && bytes::at(hay, i + 1).is_some_and(|b| b.is_ascii_alphabetic()),
         _ => false,
     };
     if !goes_on {

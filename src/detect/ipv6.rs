@@ -133,9 +133,18 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         return None;
     }
     let text = &hay[s..end];
-    // `2001:db8:1::/48` names a network, not a host.
+    // `2001:db8::/32` names a network, not a host; a prefix of 48 bits or
+    // more is a site's or a subscriber's (RADIUS `Framed-IPv6-Prefix =
+    // 2001:db8:3f0:1200::/64`, a delegated `/56`): it points at one customer.
     if text.ends_with(b"::") && bytes::at(hay, end) == Some(b'/') {
-        return None;
+        let len = hay[end + 1..]
+            .iter()
+            .take(4)
+            .take_while(|b| b.is_ascii_digit())
+            .fold(0u32, |n, &b| n * 10 + u32::from(b - b'0'));
+        if !(48..=128).contains(&len) {
+            return None;
+        }
     }
     let base = match text {
         b"::1" => 0.2,

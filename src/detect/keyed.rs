@@ -285,6 +285,9 @@ fn placeholder(v: &[u8]) -> bool {
         b"denied",
         // CloudTrail's own mask for a user name it will not show.
         b"hidden_due_to_security_reasons",
+        // auditd's unset login uid (`auid=4294967295`, `AUID="unset"`).
+        b"unset",
+        b"4294967295",
     ];
     let zeros = v.iter().all(|&b| b == b'0' || b == b'-');
     zeros || WORDS.iter().any(|w| v.eq_ignore_ascii_case(w))
@@ -306,6 +309,18 @@ fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
     // A messenger handle's `@` is no part of the login (`"@t_akhmedov"`).
     let s = if kind == Kind::UserId && cx.hay.get(s) == Some(&b'@') && e > s + 1 {
         s + 1
+    } else {
+        s
+    };
+    // `User=CORP%5Cb.omarov` (ActiveSync), `CORP\\b.omarov`: the account
+    // without its Windows domain.
+    let s = if kind == Kind::UserId {
+        let v = &cx.hay[s..e];
+        let cut = memchr::memmem::find(v, b"%5C")
+            .or_else(|| memchr::memmem::find(v, b"%5c"))
+            .map(|p| p + 3)
+            .or_else(|| v.iter().rposition(|&b| b == b'\\').map(|p| p + 1));
+        cut.map_or(s, |c| s + c)
     } else {
         s
     };
@@ -407,6 +422,15 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
             if v.len() < 2 || cx.keys().is_service_account(v) {
                 return true;
             }
+            // A machine account (`TS01$`: the value stopped at the `$`).
+            if hay.get(s + v.len()) == Some(&b'$') {
+                return true;
+            }
+            // Windows' event log names (`Log Name: Security`).
+            const LOGS: &[&[u8]] = &[b"security", b"application", b"setup", b"forwardedevents"];
+            if LOGS.iter().any(|w| v.eq_ignore_ascii_case(w)) {
+                return true;
+            }
             // Another key (`user=`), a machine account (`WS-ACC-017$`), a
             // decimal number (`user: 0.08 s`).
             let decimal = v.contains(&b'.') && v.iter().all(|&b| b.is_ascii_digit() || b == b'.');
@@ -454,6 +478,7 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
         // A device id is a UUID, hex or a long number: twelve digits or
         // fewer are an ad's or a campaign's (`Ad ID` beside Adjust's `adid`).
         Kind::DeviceId if v.len() <= 12 && v.iter().all(u8::is_ascii_digit) => true,
+        Kind::CookieId if session_counter(hay, s, v) => true,
         Kind::CookieId | Kind::DeviceId => {
             // A Windows SID under `…Sid` is an account's (see `login::sid`).
             v.starts_with(b"S-1-")
@@ -471,6 +496,38 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
         }
         _ => false,
     }
+}
+
+/// A session id that names a network session, not a browser's: a number
+/// under a `…session id` key (a firewall's `sessionid=184431207`, GA4's
+/// counter), or a RADIUS accounting session (`Acct-Session-Id`,
+/// `Acct-Unique-Session-Id`) or Cisco's `audit-session-id`.
+fn session_counter(hay: &[u8], s: usize, v: &[u8]) -> bool {
+    let mut ke = s;
+    while ke > 0 && matches!(hay[ke - 1], b'"' | b'\'' | b' ' | b'=' | b':' | b'\t') {
+        ke -= 1;
+    }
+    let mut ks = ke;
+    while ks > 0
+        && ke - ks < 32
+        && (hay[ks - 1].is_ascii_alphanumeric() || matches!(hay[ks - 1], b'-' | b'_'))
+    {
+        ks -= 1;
+    }
+    let key = &hay[ks..ke];
+    let mut buf = [0u8; 32];
+    let mut n = 0;
+    for &b in key {
+        if b.is_ascii_alphanumeric() {
+            buf[n] = b.to_ascii_lowercase();
+            n += 1;
+        }
+    }
+    let key = &buf[..n];
+    key.ends_with(b"sessionid")
+        && (v.iter().all(u8::is_ascii_digit)
+            || key.starts_with(b"acct")
+            || key.starts_with(b"audit"))
 }
 
 /// `pkg.Class@1a2b3c` (Java's `Object.toString`) or `Token{…`.

@@ -323,6 +323,9 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             }
             report(cx, open + 1, close, SURE).map(|_| e)
         }
+        // FreeRADIUS's radius.log: `Login OK: [user/<via Auth-Type = eap>]
+        // (from client …)`, `Login incorrect (reason): [user/password] (…)`.
+        b"Login" if next(e) == Some(b' ') => radius(cx, e),
         // `… by dkassym(uid=1002)` (PAM: who opened the session).
         b"by" if next(e) == Some(b' ') => {
             let le = login_end(hay, e + 1);
@@ -479,6 +482,117 @@ pub(crate) fn sid(cx: &mut Cx, s: usize) -> Option<usize> {
 }
 
 /// Whether `tail` starts with one of `heads`.
+/// FreeRADIUS's `Login OK: [user/password] (from client …)` after the word
+/// `Login` (ending at `e`): the user (a MAC address when a switch
+/// authenticates a device by it: `[f8a2d61b7c04/f8a2d61b7c04]`) and the
+/// password when the server logs it (`auth_badpass`/`auth_goodpass`), not
+/// its `<via Auth-Type = …>` note.
+fn radius(cx: &mut Cx, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let le = memchr::memchr(b'\n', &hay[e..]).map_or(hay.len(), |p| e + p);
+    let line = &hay[e..le.min(e + 400)];
+    if !(line.starts_with(b" OK: [") || line.starts_with(b" incorrect")) {
+        return None;
+    }
+    let open = e + memchr::memmem::find(line, b": [")? + 3;
+    let close = e + memchr::memmem::find(line, b"] (from client")?;
+    if close <= open {
+        return None;
+    }
+    let slash = open + memchr::memchr(b'/', &hay[open..close])?;
+    let user = &hay[open..slash];
+    let mac = user.len() == 12 && user.iter().all(u8::is_ascii_hexdigit);
+    if mac {
+        cx.emit(open, slash, Kind::Mac, 0.8, Needs::Nothing);
+    } else if login_end(hay, open) == slash {
+        report(cx, open, slash, SURE);
+    }
+    let pass = &hay[slash + 1..close];
+    if !pass.is_empty() && !pass.starts_with(b"<via ") && pass != user {
+        cx.emit(slash + 1, close, Kind::AuthToken, 0.8, Needs::Nothing);
+    }
+    Some(close)
+}
+
+/// Exim's main log: `U=` (the local user who sent) and `A=` (the
+/// authenticator and the id it took: `A=dovecot_plain:m.tulegenova`), at
+/// the letter `s` with `=` after it, on a line Exim wrote (a message's
+/// `<=`, `=>`, `->` or `**`).
+pub(crate) fn exim(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if bytes::before(hay, s) != Some(b' ') || hay.get(s + 1) != Some(&b'=') {
+        return None;
+    }
+    let ls = memchr::memrchr(b'\n', &hay[s.saturating_sub(512)..s])
+        .map_or(s.saturating_sub(512), |p| s.saturating_sub(512) + p + 1);
+    let head = &hay[ls..s];
+    if ![b" <= ".as_slice(), b" => ", b" -> ", b" ** "]
+        .iter()
+        .any(|m| memchr::memmem::find(head, m).is_some())
+    {
+        return None;
+    }
+    let mut v = s + 2;
+    if hay[s] == b'A' {
+        // The authenticator's name, then `:` and the id.
+        let colon = v + hay[v..].iter().take(40).position(|&b| b == b':')?;
+        if !hay[v..colon]
+            .iter()
+            .all(|&b| bytes::is_alnum(b) || b == b'_')
+        {
+            return None;
+        }
+        v = colon + 1;
+    }
+    let le = login_end(hay, v);
+    report(cx, v, le, SURE)
+}
+
+/// A Windows account written `DOMAIN\user` (IIS's `cs-username`, events,
+/// `CORP\b.omarov`), at the domain word `s..e` with a backslash after it:
+/// the user part. A JSON escape (`ERROR\nstack`) is told apart by the
+/// login's shape: it needs a `.`, `_`, `-` or digit when it starts with
+/// an escape letter. Registry roots and `BUILTIN` name no domain.
+pub(crate) fn domain_user(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let domain = &hay[s..e];
+    if domain.len() < 2
+        || domain.len() > 15
+        || !domain
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'-')
+        || domain.starts_with(b"HK")
+        || domain == b"BUILTIN"
+        || bytes::before(hay, s)
+            .is_some_and(|b| bytes::is_alnum(b) || matches!(b, b'\\' | b'/' | b'.' | b'-'))
+    {
+        return None;
+    }
+    // One backslash, or two inside a JSON string.
+    let mut u = e + 1;
+    if hay.get(u) == Some(&b'\\') {
+        u += 1;
+    }
+    let first = *hay.get(u)?;
+    if !first.is_ascii_lowercase() {
+        return None;
+    }
+    let le = login_end(hay, u);
+    let v = &hay[u..le];
+    let marked = v
+        .iter()
+        .any(|&b| matches!(b, b'.' | b'_' | b'-') || b.is_ascii_digit());
+    if v.len() < 3
+        || (u == e + 1 && matches!(first, b'n' | b'r' | b't' | b'b' | b'f' | b'u') && !marked)
+    {
+        return None;
+    }
+    if hay.get(le).is_some_and(|&b| b == b'\\' || b == b'$') {
+        return None;
+    }
+    report(cx, u, le, SURE)
+}
+
 fn starts_with_any(tail: &[u8], heads: &[&[u8]]) -> bool {
     heads.iter().any(|h| tail.starts_with(h))
 }
