@@ -600,6 +600,12 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = person::chat_sender(cx, s) {
             return end;
         }
+        if let Some(end) = person::form_field(cx, s) {
+            return end;
+        }
+        if let Some(end) = person::salutation(cx, s) {
+            return end;
+        }
         if let Some(end) = person::at(cx, s) {
             return end;
         }

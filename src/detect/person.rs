@@ -117,7 +117,19 @@ fn next(hay: &[u8], prev: Tok) -> Option<Tok> {
 /// capitalised pair a place: `имени Абая`, `Талғар ауданы`, `Алматы
 /// қаласы`, and English street words.
 const PLACE_BEFORE: &[&str] = &["им", "имени", "st", "str", "ave"];
-const PLACE_AFTER: &[&str] = &["street", "avenue", "st", "ave"];
+const PLACE_AFTER: &[&str] = &[
+    "street",
+    "avenue",
+    "st",
+    "ave", // Regions and districts (`Жамбылская обл`, `Илийский р-н`).
+    "обл",
+    "область",
+    "области",
+    "р-н",
+    "район",
+    "района",
+    "округ",
+];
 /// Starts of Kazakh words after a name that make it a place's or a
 /// monument's (`Абай ауданында`, `Жданов аулына`, `Абай ескерткішіне`), in
 /// any case form.
@@ -305,7 +317,17 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     // `ТОО «Алтын Дән»`, `АО "Рахат Агро"`: a name in quotes after an
     // organisation form is the organisation's (after ИП or ЖК it is the
     // entrepreneur's own, and those forms are not in the list).
-    if street_before(hay, s) || street_after(hay, end) || quoted_organisation(hay, s) {
+    if street_before(hay, s)
+        || street_after(hay, end)
+        || quoted_organisation(hay, s)
+        // An institution named after a person with initials (`Ы. Алтынсарин
+        // атындағы мектеп`); full names are left to the tagger's check.
+        || hay[s..end].contains(&b'.') && organisation(hay, s, end)
+    {
+        return None;
+    }
+    // `М.П.` (the place for a seal on a form) is no person's initials.
+    if matches!(&hay[s..end], b"\xD0\x9C.\xD0\x9F." | b"\xD0\x9C. \xD0\x9F.") {
         return None;
     }
     // Short of a full name with a patronymic or initials, the tagger,
@@ -593,6 +615,19 @@ pub(crate) fn kazakh_surname(cx: &mut Cx, s: usize) -> Option<usize> {
     // and a word in capitals is left alone. Most words fail at the first
     // ending test.
     let word = &hay[s..e];
+    // Every ending ends in ң, а, е, ы, і or н, and the stem holds -ов/-ев.
+    if !word
+        .last()
+        .is_some_and(|b| matches!(b, 0xA3 | 0xB0 | 0xB5 | 0x8B | 0x96 | 0xBD))
+        || !word.windows(4).any(|w| {
+            matches!(
+                w,
+                [0xD0, 0xBE | 0xB5, 0xD0, 0xB2] | [0xD1, 0x91, 0xD0, 0xB2]
+            )
+        })
+    {
+        return None;
+    }
     let end = KAZAKH_SURNAME_ENDINGS
         .iter()
         .find(|x| word.ends_with(x.as_bytes()))?;
@@ -609,7 +644,121 @@ pub(crate) fn kazakh_surname(cx: &mut Cx, s: usize) -> Option<usize> {
     if !free_standing(hay, s, e) {
         return None;
     }
-    cx.emit(s, e, Kind::Person, 0.7, Needs::Nothing)
+    // An initial before it is the name's (`Қ. Дүйсенбековке`).
+    let mut start = s;
+    if s >= 4
+        && hay[s - 1] == b' '
+        && hay[s - 2] == b'.'
+        && is_upper_at(hay, s - 4)
+        && !letter_before(hay, s - 4)
+    {
+        start = s - 4;
+    }
+    cx.emit(start, e, Kind::Person, 0.7, Needs::Nothing)
+        .then_some(e)
+}
+
+/// Labels of a form's name fields (`Фамилия`, `Имя`, `Отчество`, `Тегі`,
+/// `Аты`, `ФИО`, `Аты-жөні`), lower case.
+const FORM_LABELS: &[&str] = &[
+    "фамилия",
+    "имя",
+    "отчество",
+    "тегі",
+    "аты",
+    "фио",
+    "аты-жөні",
+];
+
+/// A filled-in form's name field as OCR and pdftotext give it: the label,
+/// a leader of dots, spaces or underscores, and the value in capitals or
+/// capitalised (`Тегі / Фамилия ....... ОМАРОВ`, `Отчество КАЙРАТОВИЧ`).
+/// The label opens its line (after a bilingual twin and a `/`).
+pub(crate) fn form_field(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    // A value in capitals, or a leader that is more than a space: most
+    // capitalised words fail here, before any look back.
+    let caps = is_upper_at(hay, next_letter(hay, s));
+    if !(caps || s >= 2 && matches!(hay[s - 2], b'.' | b'_' | b':' | b'\t')) {
+        return None;
+    }
+    // Back over the leader.
+    let mut i = s;
+    while i > 0 && s - i < 64 && matches!(hay[i - 1], b' ' | b'.' | b'_' | b'\t' | b':') {
+        i -= 1;
+    }
+    if i == s || i == 0 {
+        return None;
+    }
+    let le = i;
+    while i > 0 && (hay[i - 1] >= 0x80 || hay[i - 1] == b'-') {
+        i -= 1;
+    }
+    if i == le || !word_in(hay, i, le, FORM_LABELS) {
+        return None;
+    }
+    // Only the label (and its twin) before it on the line.
+    let ls = memchr::memrchr(b'\n', &hay[..i]).map_or(0, |p| p + 1);
+    if i - ls > 48 || hay[ls..i].iter().any(u8::is_ascii_digit) {
+        return None;
+    }
+    // The value: up to three words, to the line's end.
+    let line_end = memchr::memchr(b'\n', &hay[s..]).map_or(hay.len(), |p| s + p);
+    let mut e = word_end(hay, s);
+    let mut words = 1;
+    while words < 3 && hay.get(e) == Some(&b' ') && is_upper_at(hay, e + 1) {
+        e = word_end(hay, e + 1);
+        words += 1;
+    }
+    let first = word_end(hay, s);
+    // A header of labels (`Фамилия Имя Отчество`) is no filled-in field.
+    if !hay[e..line_end].iter().all(u8::is_ascii_whitespace)
+        || classify(&hay[s..first]).stop
+        || word_in(hay, s, first, FORM_LABELS)
+    {
+        return None;
+    }
+    cx.emit(s, e, Kind::Person, 0.85, Needs::Nothing)
+        .then_some(e)
+}
+
+/// Greetings that follow a name opening a letter (`Алия, добрый день!`).
+const GREETINGS: &[&str] = &[
+    "добрый",
+    "доброе",
+    "здравствуйте",
+    "привет",
+    "приветствую",
+    "сәлеметсіз",
+    "сәлем",
+    "қайырлы",
+    "hi",
+    "hello",
+    "good",
+];
+
+/// A given name opening a line of a letter or message, before a comma and
+/// a greeting (`Алия, добрый день!`, `Aigerim, hello`).
+pub(crate) fn salutation(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    // At the line's start, after spaces or a quoting `>` only.
+    let mut i = s;
+    while i > 0 && s - i < 8 && matches!(hay[i - 1], b' ' | b'>') {
+        i -= 1;
+    }
+    if i > 0 && hay[i - 1] != b'\n' {
+        return None;
+    }
+    let e = word_end(hay, s);
+    if !hay[e..].starts_with(b", ") {
+        return None;
+    }
+    let g = e + 2;
+    let ge = word_end(hay, g);
+    if ge == g || !word_in(hay, g, ge, GREETINGS) || !classify(&hay[s..e]).given {
+        return None;
+    }
+    cx.emit(s, e, Kind::Person, 0.8, Needs::Nothing)
         .then_some(e)
 }
 
@@ -633,6 +782,8 @@ const SENDER_REACH: usize = 96;
 /// Name: …` (Android). The run of such words is one name.
 pub(crate) fn chat_sender(cx: &mut Cx, s: usize) -> Option<usize> {
     let hay = cx.hay;
+    // A `: ` closes the sender soon after: most words have none.
+    memchr::memchr(b':', &hay[s..hay.len().min(s + 64)])?;
     // The sender is near the line's start: look no further back (this runs
     // at every capitalised Cyrillic word, before the rules).
     let from = s.saturating_sub(SENDER_REACH);
