@@ -319,6 +319,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     } else if s >= 1 && hay[s - 1] == b'>' {
         let keys = cx.keys;
         keyed::element(cx, keys, s);
+    } else if s >= 1 && hay[s - 1] == b'\t' {
+        copy_cell(cx, s);
     }
     let mut all = DIGIT | HEX;
     // One class lookup per byte serves both the run's end and its shape;
@@ -808,6 +810,29 @@ fn sql_keyed(cx: &mut Cx, i: usize) -> Option<usize> {
     }
     keyed::whole(cx, kind, s..e);
     None
+}
+
+/// A value of a PostgreSQL `COPY … FROM stdin` row (tab-separated) under
+/// a column named by a key of a kind decided by its key alone (`login`,
+/// `idfa`): the whole cell, as a CSV column's name makes it.
+fn copy_cell(cx: &mut Cx, s: usize) {
+    let hay = cx.hay;
+    let sql = cx.sql.get_or_insert_with(Default::default);
+    if sql.absent(hay) {
+        return;
+    }
+    let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |q| q + 1);
+    let Some(key) = sql.column(hay, ls, s) else {
+        return;
+    };
+    let Some(kind) = std::str::from_utf8(&hay[key.0..key.1])
+        .ok()
+        .and_then(|name| cx.keys.kind_of_name(name))
+    else {
+        return;
+    };
+    let e = s + memchr::memchr3(b'\t', b'\n', b'\r', &hay[s..]).unwrap_or(hay.len() - s);
+    keyed::whole(cx, kind, s..e);
 }
 
 /// A non-alphanumeric byte the loop stops at.

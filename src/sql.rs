@@ -258,17 +258,22 @@ impl Sql {
         cols.len > 0
     }
 
-    /// The column name (its span in `hay`) of the value starting at `start`
-    /// on the line starting at `ls`, when the line is a COPY row or an
-    /// INSERT tuple under a column list.
-    pub fn column(&mut self, hay: &[u8], ls: usize, start: usize) -> Option<(usize, usize)> {
-        let none = *self.none.get_or_insert_with(|| {
+    /// Whether the haystack holds no SQL statement with rows at all (most
+    /// logs), looked up once.
+    pub fn absent(&mut self, hay: &[u8]) -> bool {
+        *self.none.get_or_insert_with(|| {
             memmem::find(hay, b"COPY ").is_none()
                 && memmem::find(hay, b"INSERT INTO").is_none()
                 && memmem::find(hay, b"insert into").is_none()
                 && memmem::find(hay, b"INSERT [").is_none()
-        });
-        if none {
+        })
+    }
+
+    /// The column name (its span in `hay`) of the value starting at `start`
+    /// on the line starting at `ls`, when the line is a COPY row or an
+    /// INSERT tuple under a column list.
+    pub fn column(&mut self, hay: &[u8], ls: usize, start: usize) -> Option<(usize, usize)> {
+        if self.absent(hay) {
             return None;
         }
         self.advance(hay, ls);

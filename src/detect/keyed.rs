@@ -285,6 +285,8 @@ fn placeholder(v: &[u8]) -> bool {
         b"denied",
         // CloudTrail's own mask for a user name it will not show.
         b"hidden_due_to_security_reasons",
+        // An audit trail's actor acting on its own account.
+        b"self",
         // auditd's unset login uid (`auid=4294967295`, `AUID="unset"`).
         b"unset",
         b"4294967295",
