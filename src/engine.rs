@@ -310,6 +310,12 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         if let Some(end) = after_escape(cx, s) {
             return end;
         }
+        // `"\u0420\u0410…"`: a name in JSON escapes, under a name key.
+        if hay[s] == b'u' && hay.get(s + 1) == Some(&b'0') && hay.get(s + 2) == Some(&b'4') {
+            if let Some(end) = person::escaped_name(cx, s - 1) {
+                return end;
+            }
+        }
     }
     // `key   value` aligned in columns (an SDK's parameter dump), and the
     // text of an element named by a key (`<wsse:Username>…`).
@@ -371,6 +377,14 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     // An AWS access key id (`AKIA…`, `ASIA…`).
     if n == 20 && hay[s] == b'A' {
         if let Some(end) = keyed::aws_key_id(cx, s, e) {
+            return end;
+        }
+    }
+    // Documented token shapes (`AIza…`, `ghp_…`, `glpat-…`, `xoxb-…`).
+    if matches!(hay[s], b'A' | b'g' | b'x' | b's' | b'r') && matches!(next, Some(b'_' | b'-'))
+        || n >= 39 && hay[s] == b'A'
+    {
+        if let Some(end) = keyed::shaped_token(cx, s) {
             return end;
         }
     }

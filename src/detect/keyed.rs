@@ -364,6 +364,61 @@ pub(crate) fn aws_key_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         .then_some(e)
 }
 
+/// API keys and tokens by the shapes their issuers document, wherever
+/// they stand (as secret scanners find them): Google API keys (`AIza` and
+/// 35 of `A-Za-z0-9_-`), GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`,
+/// `ghr_` and 36 letters and digits; `github_pat_…`), GitLab personal
+/// access tokens (`glpat-` and 20), Slack tokens (`xoxb-`, `xoxp-`,
+/// `xoxa-`, `xoxr-`, `xoxs-`) and Stripe secret keys (`sk_live_`,
+/// `rk_live_`). At an ASCII word starting at `s`.
+pub(crate) fn shaped_token(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if before(hay, s).is_some_and(|b| is_alnum(b) || b == b'_' || b == b'-') {
+        return None;
+    }
+    let body = |from: usize, dash: bool, under: bool| -> usize {
+        let mut e = from;
+        while e < hay.len()
+            && (is_alnum(hay[e]) || dash && hay[e] == b'-' || under && hay[e] == b'_')
+        {
+            e += 1;
+        }
+        e - from
+    };
+    let rest = &hay[s..];
+    let (prefix, min, max, dash, under): (usize, usize, usize, bool, bool) =
+        if rest.starts_with(b"AIza") {
+            (4, 35, 35, true, true)
+        } else if rest.len() > 4
+            && rest.starts_with(b"gh")
+            && matches!(rest[2], b'p' | b'o' | b'u' | b's' | b'r')
+            && rest[3] == b'_'
+        {
+            (4, 36, 36, false, false)
+        } else if rest.starts_with(b"github_pat_") {
+            (11, 22, 255, false, true)
+        } else if rest.starts_with(b"glpat-") {
+            (6, 20, 20, true, true)
+        } else if rest.len() > 5
+            && rest.starts_with(b"xox")
+            && matches!(rest[3], b'b' | b'p' | b'a' | b'r' | b's')
+            && rest[4] == b'-'
+        {
+            (5, 10, 255, true, false)
+        } else if rest.starts_with(b"sk_live_") || rest.starts_with(b"rk_live_") {
+            (8, 16, 255, false, false)
+        } else {
+            return None;
+        };
+    let len = body(s + prefix, dash, under);
+    if !(min..=max).contains(&len) {
+        return None;
+    }
+    let e = s + prefix + len;
+    cx.emit(s, e, Kind::AuthToken, 0.9, Needs::Nothing)
+        .then_some(e)
+}
+
 /// `<digits>.<ten digits>`: Google Analytics' client id.
 fn ga_client_id(v: &[u8]) -> bool {
     let Some(dot) = v.iter().position(|&b| b == b'.') else {

@@ -1001,6 +1001,69 @@ fn name_part_key(key: &[u8]) -> bool {
         .any(|k| joined.ends_with(k.as_bytes()))
 }
 
+/// A name written in JSON `\uXXXX` escapes (`"lastName": "\u0420\u0410…"`:
+/// Python's `json.dumps` and PHP's `json_encode` escape every Cyrillic
+/// letter by default) as the whole value of a field whose key names a
+/// person or a part of a name. At the backslash `bs` opening the value.
+/// The escaped text is decoded on the stack to check its shape: one to
+/// four capitalised words.
+pub(crate) fn escaped_name(cx: &mut Cx, bs: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if bs == 0 || !matches!(hay[bs - 1], b'"' | b'\'') {
+        return None;
+    }
+    let hex = |i: usize| -> Option<u32> {
+        let d = hay.get(i..i + 4)?;
+        let t = std::str::from_utf8(d).ok()?;
+        u32::from_str_radix(t, 16).ok()
+    };
+    let mut buf = [0u8; 192];
+    let mut n = 0;
+    let mut i = bs;
+    let mut words = 0;
+    let mut at_word_start = true;
+    let mut shaped = true;
+    while i + 6 <= hay.len() && hay[i] == b'\\' && hay[i + 1] == b'u' {
+        let c = char::from_u32(hex(i + 2)?)?;
+        let letter = c.is_alphabetic();
+        if !(letter || matches!(c, ' ' | '-' | '.')) || n + 4 > buf.len() {
+            return None;
+        }
+        if letter && at_word_start {
+            words += 1;
+            shaped &= c.is_uppercase();
+        }
+        at_word_start = c == ' ';
+        n += c.encode_utf8(&mut buf[n..]).len();
+        i += 6;
+        // A plain space between escaped words.
+        if hay.get(i) == Some(&b' ') {
+            at_word_start = true;
+            buf[n] = b' ';
+            n += 1;
+            i += 1;
+        }
+    }
+    // The value ends here: a closing quote (escaped inside a string, too).
+    let closes = matches!(hay.get(i), Some(b'"' | b'\''))
+        || hay.get(i) == Some(&b'\\') && matches!(hay.get(i + 1), Some(b'"'));
+    if !closes || !shaped || !(1..=4).contains(&words) || hay[i - 1] == b' ' {
+        return None;
+    }
+    let verdict = cx.field(bs)?;
+    let key = &hay[verdict.key.0..verdict.key.1];
+    let named = key.eq_ignore_ascii_case(b"name") || key.eq_ignore_ascii_case(b"fullname");
+    if !(name_part_key(key) || named && words >= 2) {
+        return None;
+    }
+    let word = &buf[..n];
+    if words == 1 && classify(word).stop {
+        return None;
+    }
+    cx.emit(bs, i, Kind::Person, 0.85, Needs::Nothing)
+        .then_some(i)
+}
+
 /// Whether `s` follows what opens a field's value: a quote, `>`, `=`,
 /// a tab, a comma with no space (CSV), or `: `.
 #[inline]
