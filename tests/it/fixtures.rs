@@ -169,24 +169,28 @@ fn gate(set: &str, floor_p: f64, floor_r: f64) {
 // Floors a little under the measured figures (quoted in the README), so
 // a change that loses findings on independent files fails here. Session 8
 // added a second batch of files per set (SDK exports, HAR, vCard, SQL
-// Server, CloudTrail, Windows events, Cisco ASA, chats, notarial texts…);
-// its holdout part is harder, hence the lower recall floors (measured:
-// formats dev 0.983/0.974, holdout 0.981/0.882; syslogs 0.960/0.950 and
-// 0.980/0.881; human 0.974/0.920 and 0.945/0.911).
+// Server, CloudTrail, Windows events, Cisco ASA, chats, notarial texts…),
+// session 9 a third (SQLite, COPY, log4j2, Rails, Sentry, FHIR, HL7,
+// Terraform; Exim, FreeRADIUS, auditd, FortiGate, Keycloak, Asterisk,
+// Exchange; classifieds, reviews, OCR'd forms, Outlook threads, transcripts
+// in Latin Kazakh). Each holdout part holds families its dev part does
+// not, hence the lower recall floors (measured with all three batches:
+// formats dev 0.977/0.965, holdout 0.978/0.832; syslogs 0.951/0.972 and
+// 0.956/0.914; human 0.979/0.922 and 0.939/0.866).
 
 #[test]
 fn structured_formats_score_above_the_floor() {
-    gate("formats", 0.975, 0.875);
+    gate("formats", 0.97, 0.825);
 }
 
 #[test]
 fn system_logs_score_above_the_floor() {
-    gate("syslogs", 0.955, 0.875);
+    gate("syslogs", 0.945, 0.905);
 }
 
 #[test]
 fn human_text_scores_above_the_floor() {
-    gate("human", 0.94, 0.905);
+    gate("human", 0.93, 0.86);
 }
 
 #[test]
