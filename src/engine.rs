@@ -388,6 +388,17 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    // A dotted login after a Russian login word (`учётку a.musabekov`).
+    if next == Some(b'.')
+        && s >= 3
+        && hay[s - 1] == b' '
+        && (hay[s - 2] >= 0x80 || hay[s - 2] == b':')
+        && hay[s].is_ascii_lowercase()
+    {
+        if let Some(end) = login::after_word(cx, s) {
+            return end;
+        }
+    }
     // Exim's `U=user` and `A=authenticator:user`.
     if n == 1 && matches!(hay[s], b'U' | b'A') && next == Some(b'=') {
         if let Some(end) = login::exim(cx, s) {
@@ -719,8 +730,9 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
     }
     // An IIN/BIN in groups (`900101 300811`, `90 01 01 30 08 11`).
     if let Some(sep @ (b' ' | b'-' | b'.')) = next {
-        if (2..=6).contains(&n)
+        if (1..=6).contains(&n)
             && (sep != b'.' || n == 4 || n == 6)
+            && (n > 1 || sep == b' ')
             && at(e + 1).is_some_and(is_digit)
         {
             if let Some(end) = kz_id::grouped(cx, s, sep) {

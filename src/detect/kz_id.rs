@@ -34,7 +34,8 @@ pub(crate) fn plain(cx: &mut Cx, s: usize, e: usize) -> bool {
 
 /// An IIN or BIN typed or dictated in groups, starting at the digit run `s`
 /// that `sep` follows: `900101 300811`, `9001 0130 0811`, `900101-300811`,
-/// and as speech-to-text writes it, `90 01 01 30 08 11`. The checksum holds
+/// and as speech-to-text writes it, `90 01 01 30 08 11`, or one digit a box
+/// as OCR reads a form (`8 5 0 3 1 2 3 0 5 3 9 0`, beside its word). The checksum holds
 /// as for the plain form; the typed groupings (6-6, 4-4-4) count as the
 /// plain run does, any other grouping needs the embedded date to hold or a
 /// context word (ИИН, ЖСН, IIN) near; dotted groups and a grouped BIN
@@ -71,7 +72,10 @@ pub(crate) fn grouped(cx: &mut Cx, s: usize, sep: u8) -> Option<usize> {
     // A BIN is seldom grouped (`1710 4028 7876` is a reference number):
     // grouped, it needs its word (БИН, БСН).
     // Dotted groups also make versions (`9507.3108.1217`): they too need it.
-    let needs = if kind == Kind::Iin && sep != b'.' && (typed || base >= 0.55) {
+    // One digit a box (a form's IIN field as OCR reads it: `8 5 0 3 1 2 …`)
+    // needs its word too.
+    let boxed = g.sizes().iter().all(|&n| n == 1);
+    let needs = if kind == Kind::Iin && sep != b'.' && !boxed && (typed || base >= 0.55) {
         Needs::Nothing
     } else {
         Needs::Context

@@ -593,6 +593,66 @@ pub(crate) fn domain_user(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     report(cx, u, le, SURE)
 }
 
+/// Russian and Kazakh words a login follows in prose (`Логин a.serikova`,
+/// `учетка a.beisenov заблокирована`, `Логин: a.serikova`),
+/// lower case.
+const LOGIN_WORDS: &[&str] = &[
+    "логин",
+    "логина",
+    "логином",
+    "учетка",
+    "учётка",
+    "учетку",
+    "учётку",
+    "учетки",
+    "учётки",
+    "учеткой",
+    "учёткой",
+    "аккаунт",
+    "аккаунта",
+    "пользователь",
+    "пользователя",
+];
+
+/// A dotted login (`a.serikova`) right after a login word in Russian or
+/// Kazakh prose (helpdesk tickets, chats), at the ASCII word `s` (its first
+/// part, with `.` after it).
+pub(crate) fn after_word(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    // The word before, Cyrillic, with a `:` allowed at its end.
+    let mut we = s - 1;
+    let colon = hay[we - 1] == b':';
+    if colon {
+        we -= 1;
+    }
+    let mut ws = we;
+    while ws > 0 && hay[ws - 1] >= 0x80 {
+        ws -= 1;
+    }
+    if ws == we || ws > 0 && !matches!(hay[ws - 1], b' ' | b'\n' | b'\t' | b',' | b'"' | b'(') {
+        return None;
+    }
+    let mut buf = [0u8; 96];
+    let word = crate::detect::names::lower(&hay[ws..we], &mut buf)?;
+    if !LOGIN_WORDS.contains(&word) {
+        return None;
+    }
+    let le = login_end(hay, s);
+    let v = &hay[s..le];
+    // `first.last`, all lower case letters (and digits after the dot).
+    let dot = v.iter().position(|&b| b == b'.')?;
+    let shaped = (1..=16).contains(&dot)
+        && v.len() >= dot + 3
+        && v[..dot].iter().all(u8::is_ascii_lowercase)
+        && v[dot + 1..]
+            .iter()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit());
+    if !shaped {
+        return None;
+    }
+    report(cx, s, le, SURE)
+}
+
 fn starts_with_any(tail: &[u8], heads: &[&[u8]]) -> bool {
     heads.iter().any(|h| tail.starts_with(h))
 }
