@@ -175,8 +175,16 @@ fn service_shaped(lower: &[u8]) -> bool {
             .strip_prefix(prefix)
             .is_some_and(|n| !n.is_empty() && n.len() <= 3 && n.iter().all(u8::is_ascii_digit))
     };
+    // Keycloak's client service accounts, numbered guest accounts of a
+    // hotspot or Wi-Fi portal (`guest-4817`).
+    let guest = lower
+        .strip_prefix(b"guest-")
+        .or_else(|| lower.strip_prefix(b"guest_"))
+        .is_some_and(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit));
     lower.starts_with(b"svc_")
         || lower.starts_with(b"svc-")
+        || lower.starts_with(b"service-account-")
+        || guest
         || lower.starts_with(b"awsreservedsso_")
         || lower == b"anonymous logon"
         || numbered(b"dwm-")
@@ -483,6 +491,9 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
             if hay.get(s + v.len()) == Some(&b'$') {
                 return true;
             }
+            if oauth_client(hay, s, v) {
+                return true;
+            }
             // Windows' event log names (`Log Name: Security`).
             const LOGS: &[&[u8]] = &[b"security", b"application", b"setup", b"forwardedevents"];
             if LOGS.iter().any(|w| v.eq_ignore_ascii_case(w)) {
@@ -536,6 +547,12 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
         // fewer are an ad's or a campaign's (`Ad ID` beside Adjust's `adid`).
         Kind::DeviceId if v.len() <= 12 && v.iter().all(u8::is_ascii_digit) => true,
         Kind::CookieId if session_counter(hay, s, v) => true,
+        // A word is no random identifier (auditd's `SUID="postgres"`).
+        Kind::CookieId | Kind::DeviceId
+            if v.len() <= 16 && v.iter().all(u8::is_ascii_alphabetic) =>
+        {
+            true
+        }
         Kind::CookieId | Kind::DeviceId => {
             // A Windows SID under `…Sid` is an account's (see `login::sid`).
             v.starts_with(b"S-1-")
@@ -560,6 +577,29 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
 /// counter), or a RADIUS accounting session (`Acct-Session-Id`,
 /// `Acct-Unique-Session-Id`) or Cisco's `audit-session-id`.
 fn session_counter(hay: &[u8], s: usize, v: &[u8]) -> bool {
+    let mut buf = [0u8; 32];
+    let key = key_before(hay, s, &mut buf);
+    key.ends_with(b"sessionid")
+        && (v.iter().all(u8::is_ascii_digit)
+            || key.starts_with(b"acct")
+            || key.starts_with(b"audit"))
+}
+
+/// An OAuth client's id under `clientId` (Keycloak's `crm-web`,
+/// `account-console`): an application's name in kebab case, not a person's
+/// account.
+fn oauth_client(hay: &[u8], s: usize, v: &[u8]) -> bool {
+    let mut buf = [0u8; 32];
+    let kebab = v.contains(&b'-')
+        && v[0].is_ascii_lowercase()
+        && v.iter()
+            .all(|&b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-');
+    kebab && key_before(hay, s, &mut buf).ends_with(b"clientid")
+}
+
+/// The key before the value at `s` (back over quotes, spaces, `=` and
+/// `:`), lower case and without separators, in `buf`.
+fn key_before<'b>(hay: &[u8], s: usize, buf: &'b mut [u8; 32]) -> &'b [u8] {
     let mut ke = s;
     while ke > 0 && matches!(hay[ke - 1], b'"' | b'\'' | b' ' | b'=' | b':' | b'\t') {
         ke -= 1;
@@ -571,20 +611,14 @@ fn session_counter(hay: &[u8], s: usize, v: &[u8]) -> bool {
     {
         ks -= 1;
     }
-    let key = &hay[ks..ke];
-    let mut buf = [0u8; 32];
     let mut n = 0;
-    for &b in key {
+    for &b in &hay[ks..ke] {
         if b.is_ascii_alphanumeric() {
             buf[n] = b.to_ascii_lowercase();
             n += 1;
         }
     }
-    let key = &buf[..n];
-    key.ends_with(b"sessionid")
-        && (v.iter().all(u8::is_ascii_digit)
-            || key.starts_with(b"acct")
-            || key.starts_with(b"audit"))
+    &buf[..n]
 }
 
 /// `pkg.Class@1a2b3c` (Java's `Object.toString`) or `Token{…`.

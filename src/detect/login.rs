@@ -499,19 +499,30 @@ fn radius(cx: &mut Cx, e: usize) -> Option<usize> {
     if close <= open {
         return None;
     }
+    // A machine authenticating (`host/LAPTOP-0142.corp.example.kz`) is
+    // nobody; the rest of the line is read as any other.
+    if hay[open..close].starts_with(b"host/") {
+        return Some(e);
+    }
     let slash = open + memchr::memchr(b'/', &hay[open..close])?;
     let user = &hay[open..slash];
-    let mac = user.len() == 12 && user.iter().all(u8::is_ascii_hexdigit);
-    if mac {
+    let pass = &hay[slash + 1..close];
+    let mac = |v: &[u8]| v.len() == 12 && v.iter().all(u8::is_ascii_hexdigit);
+    if mac(user) {
         cx.emit(open, slash, Kind::Mac, 0.8, Needs::Nothing);
-    } else if login_end(hay, open) == slash {
+        // MAC authentication sends the MAC as the password too.
+        if pass == user {
+            cx.emit(slash + 1, close, Kind::Mac, 0.8, Needs::Nothing);
+        }
+    } else if !user.contains(&b'@') && login_end(hay, open) == slash {
+        // `name@realm` is an e-mail address, found as one.
         report(cx, open, slash, SURE);
     }
-    let pass = &hay[slash + 1..close];
     if !pass.is_empty() && !pass.starts_with(b"<via ") && pass != user {
         cx.emit(slash + 1, close, Kind::AuthToken, 0.8, Needs::Nothing);
     }
-    Some(close)
+    // Scanning goes on inside the brackets: an e-mail as the user.
+    Some(open)
 }
 
 /// Exim's main log: `U=` (the local user who sent) and `A=` (the
