@@ -380,6 +380,11 @@ fn word(cx: &mut Cx, s: usize) -> usize {
             return end;
         }
     }
+    if n == 21 && hay[s] == b'A' {
+        if let Some(end) = keyed::aws_user_id(cx, s, e) {
+            return end;
+        }
+    }
     // Documented token shapes (`AIza…`, `ghp_…`, `glpat-…`, `xoxb-…`).
     if matches!(hay[s], b'A' | b'g' | b'x' | b's' | b'r') && matches!(next, Some(b'_' | b'-'))
         || n >= 39 && hay[s] == b'A'

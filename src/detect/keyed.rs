@@ -372,6 +372,23 @@ pub(crate) fn aws_key_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         .then_some(e)
 }
 
+/// An AWS IAM user's unique id (`AIDA` and 17 of `A-Z0-7`, as CloudTrail's
+/// `principalId` gives it): the account of one person, reported as
+/// `user_id`. At an ASCII word `s..e` of 21 characters.
+pub(crate) fn aws_user_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let w = &cx.hay[s..e];
+    let shaped = w.len() == 21
+        && w.starts_with(b"AIDA")
+        && w[4..]
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
+    if !shaped || before(cx.hay, s).is_some_and(is_alnum) {
+        return None;
+    }
+    cx.emit(s, e, Kind::UserId, 0.85, Needs::Nothing)
+        .then_some(e)
+}
+
 /// API keys and tokens by the shapes their issuers document, wherever
 /// they stand (as secret scanners find them): Google API keys (`AIza` and
 /// 35 of `A-Za-z0-9_-`), GitHub tokens (`ghp_`, `gho_`, `ghu_`, `ghs_`,
