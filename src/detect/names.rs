@@ -88,21 +88,25 @@ pub fn word_in(hay: &[u8], s: usize, e: usize, list: &[&str]) -> bool {
     lower(&hay[s..e], &mut buf).is_some_and(|w| list.contains(&w))
 }
 
+/// The Russian letter a Kazakh one is written with in Russian spelling
+/// (ә → а, қ → к, ұ → у …); any other letter as it is.
+fn russian_letter(c: char) -> char {
+    match c {
+        'ә' => 'а',
+        'ғ' => 'г',
+        'қ' => 'к',
+        'ң' => 'н',
+        'ө' => 'о',
+        'ұ' | 'ү' => 'у',
+        'һ' => 'х',
+        'і' => 'и',
+        other => other,
+    }
+}
+
 /// The Russian-letter spelling of a Kazakh word (Нұрлан → Нурлан).
 fn russian_letters(s: &str) -> String {
-    s.chars()
-        .map(|c| match c {
-            'ә' => 'а',
-            'ғ' => 'г',
-            'қ' => 'к',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            other => other,
-        })
-        .collect()
+    s.chars().map(russian_letter).collect()
 }
 
 /// Latin spellings of a Cyrillic word: the common transliteration and a
@@ -216,18 +220,7 @@ fn fold_kazakh<'b>(lower: &str, buf: &'b mut [u8; 100]) -> Option<&'b str> {
     }
     let mut n = 0;
     for c in lower.chars() {
-        let c = match c {
-            'ә' => 'а',
-            'ғ' => 'г',
-            'қ' => 'к',
-            'ң' => 'н',
-            'ө' => 'о',
-            'ұ' | 'ү' => 'у',
-            'һ' => 'х',
-            'і' => 'и',
-            other => other,
-        };
-        n += c.encode_utf8(&mut buf[n..]).len();
+        n += russian_letter(c).encode_utf8(&mut buf[n..]).len();
     }
     std::str::from_utf8(&buf[..n]).ok()
 }
