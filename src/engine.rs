@@ -581,7 +581,13 @@ fn capitalised(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usiz
         _ => false,
     };
     if name_next && !is_digit_run_inside(hay, s, e) {
-        return person::at(cx, s);
+        if let Some(end) = person::at(cx, s) {
+            return Some(end);
+        }
+    }
+    // `Dr. Zhunusov`, `Mrs Akhmetova`: a title before a surname.
+    if (2..=4).contains(&n) && matches!(next, Some(b'.' | b' ')) {
+        return person::latin_title(cx, s, e);
     }
     None
 }

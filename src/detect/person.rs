@@ -722,6 +722,39 @@ pub(crate) fn form_field(cx: &mut Cx, s: usize) -> Option<usize> {
         .then_some(e)
 }
 
+/// English titles before a surname (`Dr. Zhunusov`, `Mrs Akhmetova`).
+const LATIN_TITLES: &[&[u8]] = &[b"Mr", b"Mrs", b"Ms", b"Dr", b"Prof", b"Miss"];
+
+/// A surname after an English title, at the title `s..e`: the next word,
+/// capitalised, when the lists or its ending know it as a surname or a
+/// given name (`Dr. Who`, `Dr. Web` stay products). A full name after the
+/// title is the rules' (`Mr. John Smith`).
+pub(crate) fn latin_title(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !LATIN_TITLES.contains(&&hay[s..e]) || letter_before(hay, s) {
+        return None;
+    }
+    let mut w = e;
+    if hay.get(w) == Some(&b'.') {
+        w += 1;
+    }
+    if hay.get(w) != Some(&b' ') || !hay.get(w + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    w += 1;
+    let we = word_end(hay, w);
+    // Not the first word of a longer name: the rules read that one.
+    if hay.get(we) == Some(&b' ') && hay.get(we + 1).is_some_and(u8::is_ascii_uppercase) {
+        return None;
+    }
+    let class = classify(&hay[w..we]);
+    if class.stop || !(class.surname || class.given) || we - w < 3 {
+        return None;
+    }
+    cx.emit(w, we, Kind::Person, 0.8, Needs::Nothing)
+        .then_some(we)
+}
+
 /// Greetings that follow a name opening a letter (`Алия, добрый день!`).
 const GREETINGS: &[&str] = &[
     "добрый",
