@@ -375,13 +375,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         }
     }
     // An AWS access key id (`AKIA…`, `ASIA…`).
-    if n == 20 && hay[s] == b'A' {
-        if let Some(end) = keyed::aws_key_id(cx, s, e) {
-            return end;
-        }
-    }
-    if n == 21 && hay[s] == b'A' {
-        if let Some(end) = keyed::aws_user_id(cx, s, e) {
+    if (n == 20 || n == 21) && hay[s] == b'A' {
+        if let Some(end) = keyed::aws_id(cx, s, e) {
             return end;
         }
     }

@@ -354,39 +354,35 @@ fn report(cx: &mut Cx, kind: Kind, s: usize, e: usize) -> Option<usize> {
     None
 }
 
-/// An AWS access key id, by its documented shape: `AKIA` (a long-term key)
-/// or `ASIA` (a temporary one) and 16 characters of `A-Z2-7` — the half of
-/// a credential that names it, reported as `auth_token` as secret scanners
-/// do. At an ASCII word `s..e` of 20 characters.
-pub(crate) fn aws_key_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+/// AWS identifiers by their documented shapes, at an ASCII word `s..e`:
+/// an access key id (`AKIA`, a long-term key, or `ASIA`, a temporary one,
+/// and 16 of `A-Z2-7`) — the half of a credential that names it, reported
+/// as `auth_token` as secret scanners do — and an IAM user's unique id
+/// (`AIDA` and 17 capitals and digits, CloudTrail's `principalId`), one
+/// person's account, reported as `user_id`.
+pub(crate) fn aws_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let w = &cx.hay[s..e];
-    let shaped = w.len() == 20
-        && (w.starts_with(b"AKIA") || w.starts_with(b"ASIA"))
-        && w[4..]
-            .iter()
-            .all(|&b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b));
-    if !shaped || before(cx.hay, s).is_some_and(is_alnum) {
+    let (kind, base) = match w.len() {
+        20 if (w.starts_with(b"AKIA") || w.starts_with(b"ASIA"))
+            && w[4..]
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b)) =>
+        {
+            (Kind::AuthToken, 0.9)
+        }
+        21 if w.starts_with(b"AIDA")
+            && w[4..]
+                .iter()
+                .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit()) =>
+        {
+            (Kind::UserId, 0.85)
+        }
+        _ => return None,
+    };
+    if before(cx.hay, s).is_some_and(is_alnum) {
         return None;
     }
-    cx.emit(s, e, Kind::AuthToken, 0.9, Needs::Nothing)
-        .then_some(e)
-}
-
-/// An AWS IAM user's unique id (`AIDA` and 17 of `A-Z0-7`, as CloudTrail's
-/// `principalId` gives it): the account of one person, reported as
-/// `user_id`. At an ASCII word `s..e` of 21 characters.
-pub(crate) fn aws_user_id(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
-    let w = &cx.hay[s..e];
-    let shaped = w.len() == 21
-        && w.starts_with(b"AIDA")
-        && w[4..]
-            .iter()
-            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit());
-    if !shaped || before(cx.hay, s).is_some_and(is_alnum) {
-        return None;
-    }
-    cx.emit(s, e, Kind::UserId, 0.85, Needs::Nothing)
-        .then_some(e)
+    cx.emit(s, e, kind, base, Needs::Nothing).then_some(e)
 }
 
 /// API keys and tokens by the shapes their issuers document, wherever
