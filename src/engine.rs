@@ -713,6 +713,12 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
             return Some(end);
         }
     }
+    // `30-JUL-95` under a birth-date key.
+    if n == 2 && sep == b'-' && at(e + 1).is_some_and(|b| b.is_ascii_alphabetic()) {
+        if let Some(end) = dates::under_birth_key(cx, s, e) {
+            return Some(end);
+        }
+    }
     // A date with its month in words (`19 мая 1948`, `1990 жылғы 21 …`).
     if n <= 4 && matches!(sep, b' ' | b'-') && at(e + 1).is_some_and(names::is_cyr_lead) {
         if let Some(end) = dates::in_words(cx, s, e) {
@@ -764,6 +770,7 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
     }
     let found = match n {
         6 => documents::postcode_digits(cx, s, e),
+        8 if matches!(hay[s], b'1' | b'2') => dates::under_birth_key(cx, s, e).is_some(),
         9 => documents::nine(cx, s, e),
         10 => phone::bare_national(cx, s, e),
         11 => kz_id::padded(cx, s, e),
@@ -1055,6 +1062,9 @@ impl Cx<'_> {
             // SQL Server's Unicode strings: `N'…'`.
             if p > 0 && hay[p - 1] == b'N' && hay.get(p) == Some(&b'\'') {
                 p -= 1;
+                while p > 0 && hay[p - 1] == b' ' {
+                    p -= 1;
+                }
             }
             let positional = p == 0 || matches!(hay[p - 1], b'(' | b',' | b'\t' | b'\n');
             if !positional {

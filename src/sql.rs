@@ -90,6 +90,12 @@ impl Default for Sql {
     }
 }
 
+/// How an INSERT opens: as dumps write it (`insert into`), as Oracle SQL
+/// Developer exports it (`Insert into`), and SQL Server's scripts, which
+/// leave out INTO (`INSERT [dbo].[Clients] ([Id], …)`; the name starts
+/// at the bracket, so it is searched for with it).
+const INSERTS: [&[u8]; 4] = [b"INSERT INTO", b"insert into", b"Insert into", b"INSERT ["];
+
 fn starts_with_ci(hay: &[u8], at: usize, word: &[u8]) -> bool {
     hay.get(at..at + word.len())
         .is_some_and(|w| w.eq_ignore_ascii_case(word))
@@ -119,7 +125,7 @@ impl Sql {
                 self.copy = None;
             }
         }
-        for needle in [&b"INSERT INTO"[..], b"insert into", b"INSERT ["] {
+        for needle in INSERTS {
             if let Some(p) = memmem::rfind(region, needle) {
                 let at = base + p;
                 let line = memchr::memrchr(b'\n', &hay[..at]).map_or(0, |q| q + 1);
@@ -190,16 +196,10 @@ impl Sql {
     fn insert_columns(&mut self, hay: &[u8], at: usize) -> Option<usize> {
         let le = memchr::memchr(b'\n', &hay[at..]).map_or(hay.len(), |p| at + p);
         let line = &hay[at..le];
-        // SQL Server's scripts leave out INTO: `INSERT [dbo].[Clients] ([Id], …)`.
-        let (into, name_from) = match memmem::find(line, b"INSERT INTO")
-            .or_else(|| memmem::find(line, b"insert into"))
-        {
-            Some(i) => (i, i + 11),
-            None => {
-                let i = memmem::find(line, b"INSERT [")?;
-                (i, i + 7)
-            }
-        };
+        // The first INSERT opening on the line (see [`INSERTS`]).
+        let (into, name_from) = INSERTS
+            .iter()
+            .find_map(|n| memmem::find(line, n).map(|i| (i, i + n.len())))?;
         let values = memmem::find(&line[into..], b"VALUES")
             .or_else(|| memmem::find(&line[into..], b"values"))
             .map(|v| at + into + v);
@@ -263,9 +263,7 @@ impl Sql {
     pub fn absent(&mut self, hay: &[u8]) -> bool {
         *self.none.get_or_insert_with(|| {
             memmem::find(hay, b"COPY ").is_none()
-                && memmem::find(hay, b"INSERT INTO").is_none()
-                && memmem::find(hay, b"insert into").is_none()
-                && memmem::find(hay, b"INSERT [").is_none()
+                && INSERTS.iter().all(|n| memmem::find(hay, n).is_none())
         })
     }
 
@@ -287,8 +285,9 @@ impl Sql {
         }
         // An INSERT on this line, or tuples continuing one from above.
         let here = starts_with_ci(hay, ls, b"INSERT INTO")
-            || memmem::find(&hay[ls..start], b"INSERT INTO").is_some()
-            || memmem::find(&hay[ls..start], b"INSERT [").is_some();
+            || INSERTS
+                .iter()
+                .any(|n| memmem::find(&hay[ls..start], n).is_some());
         let at = if here {
             ls
         } else {
@@ -339,7 +338,9 @@ impl Sql {
             i += 1;
         }
         c.pos = i.max(start);
-        if c.depth != 1 || !c.values {
+        // Inside a call in a tuple (`CAST(N'1993-05-02' AS Date)`,
+        // `to_date('30-JUL-95','DD-MON-RR')`) the value is still the column's.
+        if c.depth == 0 || !c.values {
             return None;
         }
         let (s, e) = *self.columns.names[..self.columns.len].get(c.index)?;
@@ -470,6 +471,9 @@ mod tests {
         assert_eq!(col(mysql, "870412300455").as_deref(), Some("iin"));
         let tsql = "INSERT [dbo].[Clients] ([Id], [Iin], [Phone]) VALUES (1, N'900101300811', N'87011234567')\nGO\n";
         assert_eq!(col(tsql, "87011234567").as_deref(), Some("Phone"));
+        let cast = "INSERT [dbo].[C] ([Id], [BirthDate], [Note]) VALUES (1, CAST(N'1993-05-02' AS Date), N'x, y')\n";
+        assert_eq!(col(cast, "1993-05-02").as_deref(), Some("BirthDate"));
+        assert_eq!(col(cast, "x, y").as_deref(), Some("Note"));
         let other =
             "CREATE TABLE a (x int, iin text);\nINSERT INTO b VALUES (1, '900101300811');\n";
         assert_eq!(col(other, "900101300811"), None);

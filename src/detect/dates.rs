@@ -74,6 +74,49 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         .then_some(end)
 }
 
+/// A date written without separators (`19770303`, HL7's and many
+/// exports' `YYYYMMDD`) or with an English month abbreviation (Oracle's
+/// `DD-MON-RR`: `30-JUL-95`, `02-OCT-1975`), reported only as the value of
+/// a field named for a birth date (`BIRTH_DATE`, `"dob"`): alone, eight
+/// digits are an id or a build and `30-JUL-95` an event.
+#[inline(never)]
+pub(crate) fn under_birth_key(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let (y, m, d, end) = if e - s == 8 {
+        let t = &hay[s..e];
+        (num(&t[..4]), num(&t[4..6]), num(&t[6..]), e)
+    } else if e - s == 2 && hay.get(e) == Some(&b'-') && hay.get(e + 4) == Some(&b'-') {
+        let mon = hay.get(e + 1..e + 4)?;
+        const ABBR: [&[u8; 3]; 12] = [
+            b"JAN", b"FEB", b"MAR", b"APR", b"MAY", b"JUN", b"JUL", b"AUG", b"SEP", b"OCT", b"NOV",
+            b"DEC",
+        ];
+        let m = ABBR.iter().position(|a| a.eq_ignore_ascii_case(mon))? as u32 + 1;
+        let ys = e + 5;
+        let ye = digit_run(hay, ys);
+        let y = match ye - ys {
+            4 => num(&hay[ys..ye]),
+            // Oracle's RR: 00–49 this century, 50–99 the last.
+            2 if num(&hay[ys..ye]) < 50 => 2000 + num(&hay[ys..ye]),
+            2 => 1900 + num(&hay[ys..ye]),
+            _ => return None,
+        };
+        (y, m, num(&hay[s..e]), ye)
+    } else {
+        return None;
+    };
+    if !(1900..=2026).contains(&y)
+        || !is_date(y, m, d)
+        || !bytes::numeric_left_ok(hay, s)
+        || !bytes::numeric_right_ok(hay, end)
+        || !cx.named_for(s, Kind::DateOfBirth)
+    {
+        return None;
+    }
+    cx.emit(s, end, Kind::DateOfBirth, 0.9, Needs::Context)
+        .then_some(end)
+}
+
 /// Whether the date `s..end` stands next to a 12-digit run that starts with
 /// the date as an IIN writes it (YYMMDD) and passes the IIN checksum, only
 /// cell separators between (`19.10.1984      841019445651`, `…,19.07.2001`).
