@@ -213,9 +213,24 @@ impl ContextIndex {
     /// (`clientIin`, `ios_ifa`, `Телефон`, `app_version`). When words of one
     /// key disagree about a kind, the last one wins: it is the head of an
     /// English compound (`phone_count` is a count, `order_phone` a phone).
+    ///
+    /// The key as written is judged too, for the bits its words left
+    /// open: a one-word context entry (`postindex`, `doc_number`) names
+    /// the camel-case or snake-case key it is written as (`PostIndex`,
+    /// `DOC_NUMBER`), which the split form (`post index`) misses.
     pub fn named(&self, key: &[u8]) -> (u32, u32) {
         let spaced = split_words(key);
-        let key = &spaced[..];
+        let (f, a) = self.key_words(&spaced);
+        if spaced.len() == key.len() && !spaced.contains(&b' ') {
+            return (f, a);
+        }
+        let (f2, a2) = self.key_words(key);
+        let open = !(f | a);
+        (f | (f2 & open), a | (a2 & open))
+    }
+
+    /// [`ContextIndex::named`] for one spelling of a key.
+    fn key_words(&self, key: &[u8]) -> (u32, u32) {
         let (mut buf, mut heap) = ([0u8; 256], Vec::new());
         let lowered = lower_into(key, &mut buf, &mut heap);
         let (mut for_kinds, mut against_kinds) = (0u32, 0u32);

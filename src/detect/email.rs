@@ -41,6 +41,16 @@ pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     if s + 1 < at && crate::bytes::escape_before(hay, s + 1) {
         s += 1;
     }
+    // `\u003civan@…` (`<` as JSON and Go's encoders escape it): the
+    // escape is no part of the address either.
+    if s >= 1
+        && hay[s - 1] == b'\\'
+        && hay[s] == b'u'
+        && at > s + 5
+        && hay[s + 1..s + 5].iter().all(u8::is_ascii_hexdigit)
+    {
+        s += 5;
+    }
     // A local part starting after a quoted-printable soft break is the
     // tail of an address broken across lines: never report a fragment.
     if crate::bytes::soft_break_before(hay, s) {

@@ -45,7 +45,11 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     while hay.get(j).is_some_and(|&b| is_digit(b)) {
         j += 1;
     }
-    let k = j + usize::from(hay.get(j) == Some(&b','));
+    // iCalendar's `GEO:43.2050;76.8950` (RFC 5545, 3.8.1.6) parts the
+    // pair with a semicolon.
+    let ical = s >= 4 && hay[s - 4..s].eq_ignore_ascii_case(b"GEO:");
+    let sep = |b: Option<&u8>| b == Some(&b',') || ical && b == Some(&b';');
+    let k = j + usize::from(sep(hay.get(j)));
     let k = k + hay[k.min(hay.len())..]
         .iter()
         .take(2)
@@ -56,7 +60,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     }
     let (lat, lat_dec, e1) = decimal(hay, s)?;
     let mut i = e1;
-    if hay.get(i) == Some(&b',') {
+    if sep(hay.get(i)) {
         i += 1;
     }
     while hay.get(i) == Some(&b' ') {

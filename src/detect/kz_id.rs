@@ -26,9 +26,21 @@ pub(crate) fn plain(cx: &mut Cx, s: usize, e: usize) -> bool {
         return false;
     }
     match d[4] {
-        b'0'..=b'3' => cx.emit(s, e, Kind::Iin, iin_confidence(d), Needs::Nothing),
+        b'0'..=b'3' => cx.emit(s, e, Kind::Iin, iin_confidence(d), iin_needs(d)),
         b'4'..=b'6' => cx.emit(s, e, Kind::Bin, bin_confidence(d), Needs::Nothing),
         _ => false,
+    }
+}
+
+/// What an IIN needs beside its checksum. A century digit 0 (seen on valid
+/// numbers, meaning unconfirmed) followed by another 0 is how ids made of
+/// a date and a zero-padded counter look (`"slot":"240516000233"`, one in
+/// ten passes the checksum): such a number needs its word or key.
+fn iin_needs(d: &[u8; 12]) -> Needs {
+    if d[6] == b'0' && d[7] == b'0' {
+        Needs::Context
+    } else {
+        Needs::Nothing
     }
 }
 
@@ -75,7 +87,12 @@ pub(crate) fn grouped(cx: &mut Cx, s: usize, sep: u8) -> Option<usize> {
     // One digit a box (a form's IIN field as OCR reads it: `8 5 0 3 1 2 …`)
     // needs its word too.
     let boxed = g.sizes().iter().all(|&n| n == 1);
-    let needs = if kind == Kind::Iin && sep != b'.' && !boxed && (typed || base >= 0.55) {
+    let needs = if kind == Kind::Iin
+        && sep != b'.'
+        && !boxed
+        && (typed || base >= 0.55)
+        && iin_needs(d) == Needs::Nothing
+    {
         Needs::Nothing
     } else {
         Needs::Context
