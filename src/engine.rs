@@ -277,6 +277,9 @@ impl Engine {
         if self.kinds.contains(Kind::Person) {
             crate::detect::echo::echo(&mut cx, first, body.start..end);
         }
+        if self.kinds.contains(Kind::UserId) {
+            crate::detect::login::repeated(&mut cx, first, body.start..end);
+        }
         finish(out, first, body, self.kinds, self.min_confidence);
     }
 }
@@ -471,7 +474,7 @@ fn word(cx: &mut Cx, s: usize) -> usize {
 /// cost 1 % of an ASCII scan without it).
 const LOGIN_FIRST: [bool; 256] = {
     let mut t = [false; 256];
-    let firsts = b"fuhUTHOFabSstpnLEDWCPismlL";
+    let firsts = b"fuhUTHOFabSstpnLEDWCPismlLR";
     let mut i = 0;
     while i < firsts.len() {
         t[firsts[i] as usize] = true;
@@ -524,6 +527,12 @@ fn is_login_word(w: &[u8]) -> bool {
                 | b"CONTEXT"
                 | b"PANIC"
                 | b"Login"
+                | b"username"
+                | b"Username"
+                | b"CN"
+                | b"Connect"
+                | b"ROLE"
+                | b"CMD"
         )
 }
 
@@ -1244,6 +1253,13 @@ mod login_words {
             "HINT",
             "CONTEXT",
             "PANIC",
+            "Login",
+            "username",
+            "Username",
+            "CN",
+            "Connect",
+            "ROLE",
+            "CMD",
         ] {
             assert!(super::is_login_word(w.as_bytes()), "{w}");
         }

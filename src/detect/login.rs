@@ -74,6 +74,25 @@ fn word_before(hay: &[u8], s: usize) -> &[u8] {
     &hay[b..e]
 }
 
+/// Nouns that stand where a login could (`verification failed for peer`,
+/// `Authorization failed for token`, `changed for client`).
+const NOT_LOGINS: &[&str] = &[
+    "peer",
+    "token",
+    "client",
+    "server",
+    "host",
+    "request",
+    "session",
+    "connection",
+    "key",
+    "history",
+    "data",
+    "all",
+    "everyone",
+    "unknown",
+];
+
 /// Reports `hay[s..e]` as a login unless it is a service account, a number
 /// or empty.
 fn report(cx: &mut Cx, s: usize, e: usize, base: f32) -> Option<usize> {
@@ -82,7 +101,13 @@ fn report(cx: &mut Cx, s: usize, e: usize, base: f32) -> Option<usize> {
     }
     let hay = cx.hay;
     let v = &hay[s..e];
-    if v == b"-" || v.iter().all(u8::is_ascii_digit) || cx.keys().is_service_account(v) {
+    if v == b"-"
+        || v.iter().all(u8::is_ascii_digit)
+        || cx.keys().is_service_account(v)
+        || NOT_LOGINS
+            .iter()
+            .any(|w| w.as_bytes().eq_ignore_ascii_case(v))
+    {
         return None;
     }
     // A login starts with a letter or digit (not `-n`, `.profile`).
@@ -136,6 +161,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
                     | b"none"
                     | b"changed"
                     | b"failed"
+                    | b"exceeded"
             );
             if !known {
                 return None;
@@ -169,10 +195,17 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             if next(e) == Some(b' ')
                 && matches!(
                     prev,
-                    b"of" | b"from" | b"by" | b"Invalid" | b"invalid" | b"illegal"
+                    b"of"
+                        | b"from"
+                        | b"by"
+                        | b"as"
+                        | b"authenticating"
+                        | b"Invalid"
+                        | b"invalid"
+                        | b"illegal"
                 )
             {
-                let conf = if matches!(prev, b"of" | b"from" | b"by") {
+                let conf = if matches!(prev, b"of" | b"from" | b"by" | b"as" | b"authenticating") {
                     SURE
                 } else {
                     TRIED
@@ -190,9 +223,32 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             if next(e) == Some(b' ') {
                 let le = login_end(hay, e + 1);
                 let tail = &hay[le..];
-                if tail.starts_with(b" authenticated") || tail.starts_with(b" logged") {
+                // Apache's mod_auth_basic: `user X: authentication failure
+                // for "/hr/"`, `user X not found: /hr/`.
+                if starts_with_any(
+                    tail,
+                    &[
+                        b" authenticated",
+                        b" logged",
+                        b": authentication",
+                        b" not found",
+                    ],
+                ) {
                     return report(cx, e + 1, le, SURE);
                 }
+            }
+            // Samba's auth audit: `user [CORP]\[ivanp] at [...]`, and
+            // `Authentication for user [ivanp] -> [ivanp]`.
+            if hay[e..].starts_with(b" [") {
+                let mut ls = e + 2;
+                let close = login_end(hay, ls);
+                if hay[close..].starts_with(b"]\\[") {
+                    ls = close + 3;
+                }
+                let le = login_end(hay, ls);
+                return (next(le) == Some(b']'))
+                    .then(|| report(cx, ls, le, SURE))
+                    .flatten();
             }
             if hay[e..].starts_with(b" '") {
                 let ls = e + 2;
@@ -396,6 +452,63 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             if next(e) == Some(b':') && bytes::before(hay, s) == Some(b' ') =>
         {
             pg_prefix_user(cx, s - 1).map(|_| e)
+        }
+        // OpenVPN: `TLS: Username/Password authentication succeeded for
+        // username 'g.ibrayeva'`, and the client certificate's common name
+        // (`VERIFY OK: depth=0, CN=e.nurlanov`; depth 0 is the client's
+        // own, higher depths are its CAs).
+        b"username" | b"Username" if hay[e..].starts_with(b" '") => {
+            let ls = e + 2;
+            let le = login_end(hay, ls);
+            (next(le) == Some(b'\''))
+                .then(|| report(cx, ls, le, SURE))
+                .flatten()
+        }
+        b"CN" if next(e) == Some(b'=') && s >= 9 && &hay[s - 9..s] == b"depth=0, " => {
+            let le = login_end(hay, e + 1);
+            matches!(next(le), None | Some(b'\n' | b'\r' | b',' | b' '))
+                .then(|| report(cx, e + 1, le, SURE))
+                .flatten()
+        }
+        // MySQL's general query log: `Connect\tivanp@37.150.18.244 on crm`.
+        b"Connect" if next(e) == Some(b'\t') => {
+            let ls = e + 1;
+            let le = login_end(hay, ls);
+            let at = hay[ls..le].iter().position(|&b| b == b'@')? + ls;
+            hay[le..]
+                .starts_with(b" on ")
+                .then(|| report(cx, ls, at, SURE))
+                .flatten()
+        }
+        // SQL account statements: `CREATE USER 'x'@'10.%'`, `ALTER ROLE
+        // "x" WITH LOGIN`, `DROP USER 'x'`.
+        b"USER" | b"ROLE"
+            if (hay[e..].starts_with(b" '") || hay[e..].starts_with(b" \""))
+                && matches!(
+                    word_before(hay, s),
+                    b"CREATE" | b"ALTER" | b"DROP" | b"RENAME"
+                ) =>
+        {
+            let q = hay[e + 1];
+            let ls = e + 2;
+            let le = login_end(hay, ls);
+            let le = hay[ls..le]
+                .iter()
+                .position(|&b| b == b'@')
+                .map_or(le, |p| ls + p);
+            (next(le) == Some(q))
+                .then(|| report(cx, ls, le, SURE))
+                .flatten()
+        }
+        // cron: `CRON[52333]: (t.akhmetov) CMD (…)`.
+        b"CMD" if s >= 2 && &hay[s - 2..s] == b") " && next(e) == Some(b' ') => {
+            let close = s - 2;
+            let open = memchr::memrchr(b'(', &hay[close.saturating_sub(64)..close])
+                .map(|p| close.saturating_sub(64) + p)?;
+            (login_end(hay, open + 1) == close)
+                .then(|| report(cx, open + 1, close, SURE))
+                .flatten()
+                .map(|_| e)
         }
         _ => None,
     }
@@ -716,4 +829,100 @@ fn folder(cx: &mut Cx, i: usize, sep: u8) -> Option<usize> {
         return None;
     }
     report(cx, i, e, SURE)
+}
+
+/// Whether a login is shaped as people's logins are, so that its other
+/// mentions are its own and not a word's (`history`, `default`): parts
+/// (`e.nurlanov`, `zhanna_k`), digits (`aigerim90`), a surname's Latin
+/// ending after an initial (`takhmetov`, `nsultanova`), or a given name.
+fn personal_shape(v: &[u8]) -> bool {
+    if v.iter()
+        .any(|&b| matches!(b, b'.' | b'_' | b'-') || b.is_ascii_digit())
+    {
+        return true;
+    }
+    const ENDINGS: &[&[u8]] = &[
+        b"ov", b"ev", b"ova", b"eva", b"in", b"ina", b"enko", b"uly", b"kyzy", b"bekov", b"bayev",
+        b"bayeva", b"yev", b"yeva",
+    ];
+    if v.len() >= 6 && ENDINGS.iter().any(|e| v.ends_with(e)) {
+        return true;
+    }
+    // A given name as a login (`aidana`, `yerlan`).
+    let mut buf = [0u8; 64];
+    let Some(low) = buf.get_mut(..v.len()) else {
+        return false;
+    };
+    for (d, s) in low.iter_mut().zip(v) {
+        *d = s.to_ascii_lowercase();
+    }
+    std::str::from_utf8(low).is_ok_and(crate::detect::names::is_given)
+}
+
+/// Most distinct logins [`repeated`] looks for in one chunk.
+const REPEATED_MAX: usize = 16;
+
+/// Every other mention of a login found in this chunk, as the same
+/// `user_id`. A log names its user in one position the detectors know
+/// (`authentication succeeded for username 'g.ibrayeva'`, `CN=e.nurlanov`)
+/// and then in its own shorthand (OpenVPN's `g.ibrayeva/178.89.162.7:61022`
+/// on every later line of the session, Samba's `ivanp closed file`): an
+/// anonymized copy that hides the first and keeps the rest keeps the
+/// person. Only logins reported with full confidence (not names an
+/// attacker tried) of four bytes or more with a letter are looked for, as
+/// whole tokens: not inside a longer login, a path or an address
+/// (`ivanp@corp.kz`, `ivanp.example.kz`, `/srv/ivanp-old`).
+///
+/// Cost: nothing in a chunk without such a login; otherwise one
+/// multi-pattern search over the chunk for at most [`REPEATED_MAX`] logins.
+pub(crate) fn repeated(cx: &mut Cx, first: usize, body: std::ops::Range<usize>) {
+    let hay = cx.hay;
+    let mut logins: Vec<&[u8]> = Vec::new();
+    for f in &cx.out[first..] {
+        if f.kind != Kind::UserId || f.confidence < SURE || f.end - f.start < 4 {
+            continue;
+        }
+        let v = &hay[f.start..f.end];
+        if !v.iter().any(u8::is_ascii_alphabetic)
+            || !v.iter().all(|&b| login_byte(b))
+            || !personal_shape(v)
+        {
+            continue;
+        }
+        if !logins.contains(&v) {
+            if logins.len() == REPEATED_MAX {
+                break;
+            }
+            logins.push(v);
+        }
+    }
+    if logins.is_empty() {
+        return;
+    }
+    let Ok(ac) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&logins)
+    else {
+        return;
+    };
+    let known = cx.out[first..]
+        .iter()
+        .filter(|f| f.kind == Kind::UserId)
+        .map(|f| f.start)
+        .collect::<Vec<_>>();
+    for m in ac.find_iter(&hay[body.clone()]) {
+        let (s, e) = (body.start + m.start(), body.start + m.end());
+        let left = s == 0 || !(login_byte(hay[s - 1]) || matches!(hay[s - 1], b'/' | b'\\'));
+        let right = match hay.get(e) {
+            None => true,
+            Some(&b) if login_byte(b) => {
+                // A full stop ends a sentence; `.kz` continues a host.
+                b == b'.' && !hay.get(e + 1).is_some_and(|&c| bytes::is_alnum(c))
+            }
+            Some(_) => true,
+        };
+        if left && right && !known.contains(&s) {
+            cx.emit_exact(s, e, Kind::UserId, SURE);
+        }
+    }
 }
