@@ -98,6 +98,24 @@ pub(crate) fn at(cx: &mut Cx, at: usize, at_len: usize) -> Option<usize> {
     if NOT_TLDS.iter().any(|t| t.eq_ignore_ascii_case(tld)) {
         return None;
     }
+    // A Kerberos principal (`asel.nurlanova@CORP.EXAMPLE.KZ`: the realm is
+    // the domain in capitals, by convention) names a login, not a mailbox;
+    // a service's (`krbtgt/CORP.EXAMPLE.KZ@…`, `HTTP/web01@…`) or a system
+    // account's names nobody.
+    if at_len == 1
+        && domain_name
+            .iter()
+            .all(|&b| b.is_ascii_uppercase() || b.is_ascii_digit() || matches!(b, b'.' | b'-'))
+        && domain_name.contains(&b'.')
+        && hay[s..at].iter().any(u8::is_ascii_lowercase)
+    {
+        if hay.get(s.wrapping_sub(1)) == Some(&b'/') || cx.keys().is_service_account(&hay[s..at]) {
+            return Some(end);
+        }
+        return cx
+            .emit(s, end, Kind::UserId, 0.85, Needs::Nothing)
+            .then_some(end);
+    }
     cx.emit(s, end, Kind::Email, 0.95, Needs::Nothing)
         .then_some(end)
 }
