@@ -207,7 +207,7 @@ impl Engine {
         let first = out.len();
         let mut cx = self.cx(hay, 0, false, out);
         crate::detect::keyed::whole(&mut cx, kind, cell.clone());
-        finish(out, first, cell, self.kinds, self.min_confidence);
+        finish(hay, out, first, cell, self.kinds, self.min_confidence);
     }
 
     /// A detection context over `hay` (see [`Cx`]).
@@ -280,7 +280,7 @@ impl Engine {
         if self.kinds.contains(Kind::UserId) {
             crate::detect::login::repeated(&mut cx, first, body.start..end);
         }
-        finish(out, first, body, self.kinds, self.min_confidence);
+        finish(usable, out, first, body, self.kinds, self.min_confidence);
     }
 }
 
@@ -921,13 +921,44 @@ fn anchor(cx: &mut Cx, i: usize, b: u8) -> usize {
 /// Sorts the new findings, drops those outside `body`, below the threshold
 /// or of unwanted kinds, and resolves overlaps: a longer span wins, then a
 /// higher confidence.
-fn finish(out: &mut Vec<Finding>, first: usize, body: Range<usize>, kinds: KindSet, min: f32) {
+/// Whether two person spans a space apart are parts of one name: one of
+/// them a single word, three words at most together (two full names in a
+/// row, `Нұрланов Ерлан Маратұлынан Ахметова Айгерим…`, stay two).
+fn one_name(hay: &[u8], a: Range<usize>, b: Range<usize>) -> bool {
+    let words = |r: Range<usize>| 1 + memchr::memchr_iter(b' ', &hay[r]).count();
+    let (x, y) = (words(a), words(b));
+    (x == 1 || y == 1) && x + y <= 3
+}
+
+fn finish(
+    hay: &[u8],
+    out: &mut Vec<Finding>,
+    first: usize,
+    body: Range<usize>,
+    kinds: KindSet,
+    min: f32,
+) {
     let new = &mut out[first..];
     new.sort_unstable_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
     let mut keep = first;
     for r in first..out.len() {
         let f = out[r];
         if f.start < body.start || f.start >= body.end || f.confidence < min {
+            continue;
+        }
+        // Two parts of one name found apart (the given name by the
+        // lists, the surname by the tagger: `Раймон Паулс`) are one name:
+        // one span, so that a token or mask covers the whole of it.
+        if keep > first
+            && f.kind == Kind::Person
+            && out[keep - 1].kind == Kind::Person
+            && out[keep - 1].end + 1 == f.start
+            && hay.get(f.start - 1) == Some(&b' ')
+            && one_name(hay, out[keep - 1].start..out[keep - 1].end, f.start..f.end)
+        {
+            let last = &mut out[keep - 1];
+            last.end = f.end;
+            last.confidence = last.confidence.max(f.confidence);
             continue;
         }
         if keep > first && out[keep - 1].overlaps(&f) {
