@@ -589,6 +589,12 @@ fn capitalised(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usiz
             return Some(end);
         }
     }
+    // A chat export's sender (`02.04.2024 08:19 — Nurzhan: ok`).
+    if next == Some(b':') && bytes::at(hay, e + 1) == Some(b' ') && n >= 3 {
+        if let Some(end) = person::chat_sender(cx, s) {
+            return Some(end);
+        }
+    }
     // `Dr. Zhunusov`, `Mrs Akhmetova`: a title before a surname.
     if (2..=4).contains(&n) && matches!(next, Some(b'.' | b' ')) {
         return person::latin_title(cx, s, e);

@@ -188,6 +188,10 @@ fn judge(toks: &[Tok]) -> Option<f32> {
             } else if (unknown(&a) && !a.verb || a.surname) && b.given && c.patronymic {
                 // Kazakh surnames without a Russian ending (Сейтқали Асқар Болатұлы).
                 Some(0.95)
+            } else if a.surname && unknown(&b) && !b.verb && c.patronymic {
+                // A given name no list holds between a surname and a
+                // patronymic (Жақсыбаева Аяулым Нұрланқызы).
+                Some(0.9)
             } else {
                 None
             }
@@ -284,7 +288,31 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         },
         other => other,
     };
-    let (t1, t2, t3) = (classified(t1), classified(t2), t3.map(classified));
+    let (t1, mut t2, t3) = (classified(t1), classified(t2), t3.map(classified));
+    // A given name that is also a common word (`Азамат`, "citizen") between
+    // a surname and a patronymic is the given name.
+    if let (
+        Tok::Word { class: a, .. },
+        Tok::Word {
+            class: ref mut b,
+            start,
+            end,
+        },
+        Some(Tok::Word { class: c, .. }),
+    ) = (t1, &mut t2, t3)
+    {
+        let mut buf = [0u8; 96];
+        if a.surname
+            && !a.stop
+            && b.stop
+            && c.patronymic
+            && !c.stop
+            && super::names::lower(&hay[*start..*end], &mut buf).is_some_and(super::names::is_given)
+        {
+            b.stop = false;
+            b.given = true;
+        }
+    }
     let (end, conf) = match t3.and_then(|t3| judge(&[t1, t2, t3]).map(|c| (t3.end(), c))) {
         // A word no list knows before a given name and a patronymic that a
         // surname follows (`Елбасы Нұрсұлтан Әбішұлы Назарбаев`): the name
@@ -826,20 +854,32 @@ pub(crate) fn chat_sender(cx: &mut Cx, s: usize) -> Option<usize> {
         None => return None,
     };
     let head = &hay[ls..s];
-    // The timestamp: `[dd.mm.yy, hh:mm(:ss)] ` or `dd.mm.yyyy, hh:mm - `.
-    let opened = if head.first() == Some(&b'[') {
-        memchr::memmem::find(head, b"] ").map(|p| p + 2)
+    // The timestamp: `[dd.mm.yy, hh:mm(:ss)] ` (WhatsApp on iOS), or
+    // `dd.mm.yyyy, hh:mm - ` (Android) and the dash forms other exports
+    // write (`02.04.2024 08:17 — `); a media note may follow the dash
+    // (`[голосовое 0:38] `, `<Media omitted> `).
+    let (stamp_end, mut opened) = if head.first() == Some(&b'[') {
+        let p = memchr::memmem::find(head, b"] ")?;
+        (p + 1, p + 2)
     } else {
-        memchr::memmem::find(head, b" - ").map(|p| p + 3)
-    }?;
-    if opened > 26 || !head[..opened].iter().any(u8::is_ascii_digit) || !head.contains(&b',') {
+        [&b" - "[..], " — ".as_bytes(), " – ".as_bytes()]
+            .iter()
+            .find_map(|d| memchr::memmem::find(head, d).map(|p| (p, p + d.len())))?
+    };
+    if stamp_end > 26 || !head[..stamp_end].contains(&b':') {
         return None;
     }
-    let stamp = &head[..opened];
-    if !stamp.iter().all(|&b| {
-        b.is_ascii_digit() || matches!(b, b'[' | b']' | b'.' | b',' | b' ' | b':' | b'-' | b'/')
-    }) {
+    let stamp = &head[..stamp_end];
+    if !stamp.iter().any(u8::is_ascii_digit)
+        || !stamp.iter().all(|&b| {
+            b.is_ascii_digit() || matches!(b, b'[' | b']' | b'.' | b',' | b' ' | b':' | b'/')
+        })
+    {
         return None;
+    }
+    if matches!(head.get(opened), Some(b'[' | b'<')) {
+        let close = if head[opened] == b'[' { b"] " } else { b"> " };
+        opened += memchr::memmem::find(&head[opened..], close)? + 2;
     }
     // Still inside the sender: no `: ` between its start and `s`, one after.
     if memchr::memmem::find(&head[opened..], b": ").is_some() {
