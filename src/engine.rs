@@ -443,9 +443,8 @@ fn word(cx: &mut Cx, s: usize) -> usize {
     let wanted = if upper {
         lettered_length(n)
             || match next {
-                Some(b' ') => {
-                    bytes::at(hay, e + 1).is_some_and(|b| b.is_ascii_uppercase() || b >= 0xC0)
-                }
+                Some(b' ') => bytes::at(hay, e + 1)
+                    .is_some_and(|b| b.is_ascii_uppercase() || b >= 0xC0 || is_digit(b)),
                 Some(b'.') => n == 1,
                 _ => false,
             }
@@ -570,6 +569,12 @@ fn capitalised(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usiz
             None
         };
     }
+    // `June 6, 1995` after `Date of birth:`.
+    if next == Some(b' ') && bytes::at(hay, e + 1).is_some_and(is_digit) {
+        if let Some(end) = dates::english(cx, s, e) {
+            return Some(end);
+        }
+    }
     if lettered_shape(hay, s, e, next) {
         if let Some(end) = documents::lettered(cx, s, e) {
             return Some(end);
@@ -640,6 +645,11 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
     if names::is_upper_at(hay, s) {
         if person::opens_value(hay, s) {
             if let Some(end) = person::field_value(cx, s) {
+                return end;
+            }
+        }
+        if hay.get(s + 4) == Some(&b' ') {
+            if let Some(end) = documents::cyrillic_series(cx, s) {
                 return end;
             }
         }
@@ -719,7 +729,13 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         | (n == 3) & (sep == b' ');
     let wanted = shape
         && match n {
-            2 => (sep == b'.' && matches!(hay[s], b'4' | b'5')) || at(e + 3) == next,
+            2 => {
+                (sep == b'.'
+                    && (matches!(hay[s], b'4' | b'5')
+                        || matches!(hay[s], b'6'..=b'8')
+                            && matches!(bytes::before(hay, s), Some(b'[' | b' '))))
+                    || at(e + 3) == next
+            }
             4 => at(e + 3) == next,
             _ => at(e + 1).is_some_and(|b| b.is_ascii_uppercase()),
         };
@@ -735,7 +751,10 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
         }
     }
     // A date with its month in words (`19 мая 1948`, `1990 жылғы 21 …`).
-    if n <= 4 && matches!(sep, b' ' | b'-') && at(e + 1).is_some_and(names::is_cyr_lead) {
+    if n <= 4
+        && matches!(sep, b' ' | b'-')
+        && at(e + 1).is_some_and(|b| names::is_cyr_lead(b) || b.is_ascii_uppercase())
+    {
         if let Some(end) = dates::in_words(cx, s, e) {
             return Some(end);
         }
@@ -803,6 +822,12 @@ fn digits(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
 fn dated_or_placed(cx: &mut Cx, s: usize, e: usize, next: Option<u8>) -> Option<usize> {
     let hay = cx.hay;
     let n = e - s;
+    // A GeoJSON position puts the longitude (46–87°) first.
+    if n == 2 && next == Some(b'.') && matches!(hay[s], b'4'..=b'8') {
+        if let Some(end) = geo::geojson(cx, s) {
+            return Some(end);
+        }
+    }
     // Kazakhstan's latitudes are 40–55°.
     if n == 2 && next == Some(b'.') && matches!(hay[s], b'4' | b'5') {
         if let Some(end) = geo::at(cx, s) {

@@ -196,8 +196,116 @@ fn month_of(hay: &[u8], s: usize, e: usize) -> Option<u32> {
         .map(|&(_, m)| m)
 }
 
+/// `янв.`, `сент.`: the month an abbreviation before a dot names.
+fn month_abbreviation(hay: &[u8], s: usize, e: usize) -> Option<u32> {
+    let mut buf = [0u8; 96];
+    let w = lower(hay.get(s..e)?, &mut buf)?;
+    const ABBR: &[(&str, u32)] = &[
+        ("янв", 1),
+        ("фев", 2),
+        ("февр", 2),
+        ("мар", 3),
+        ("апр", 4),
+        ("авг", 8),
+        ("сен", 9),
+        ("сент", 9),
+        ("окт", 10),
+        ("ноя", 11),
+        ("нояб", 11),
+        ("дек", 12),
+    ];
+    ABBR.iter().find(|(a, _)| *a == w).map(|&(_, m)| m)
+}
+
+/// The month an English month name or its abbreviation names (`June`,
+/// `Jun`, `Sept`), any case.
+fn english_month(w: &[u8]) -> Option<u32> {
+    const NAMES: [&str; 12] = [
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ];
+    if w.len() < 3 || w.len() > 9 || !w.iter().all(u8::is_ascii_alphabetic) {
+        return None;
+    }
+    let mut low = [0u8; 9];
+    for (d, c) in low.iter_mut().zip(w) {
+        *d = c.to_ascii_lowercase();
+    }
+    let low = &low[..w.len()];
+    NAMES
+        .iter()
+        .position(|n| {
+            n.as_bytes() == low
+                || (low.len() >= 3 && n.as_bytes().starts_with(low) && low.len() <= 4)
+        })
+        .map(|p| p as u32 + 1)
+}
+
+/// Whether the day at `i` is followed by a 4-digit year (`6, 1995`,
+/// `6 1995`): the cheap look before [`english`].
+fn year_follows(hay: &[u8], i: usize) -> bool {
+    let de = digit_run(hay, i);
+    let mut ys = de + usize::from(hay.get(de) == Some(&b','));
+    if de - i > 2 || hay.get(ys) != Some(&b' ') {
+        return false;
+    }
+    ys += 1;
+    digit_run(hay, ys) - ys == 4
+}
+
+/// A date in English words with its birth word in the clause, starting at
+/// the month's name `s..e`: `June 6, 1995`, `Jun 6 1995`.
+#[inline(never)]
+pub(crate) fn english(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    if !(3..=9).contains(&(e - s))
+        || !matches!(
+            hay[s],
+            b'J' | b'F' | b'M' | b'A' | b'S' | b'O' | b'N' | b'D'
+        )
+        || !year_follows(hay, e + 1)
+    {
+        return None;
+    }
+    let m = english_month(&hay[s..e])?;
+    let ds = e + 1;
+    let de = digit_run(hay, ds);
+    if !(1..=2).contains(&(de - ds)) {
+        return None;
+    }
+    let mut ys = de;
+    if hay.get(ys) == Some(&b',') {
+        ys += 1;
+    }
+    if hay.get(ys) != Some(&b' ') {
+        return None;
+    }
+    ys += 1;
+    let ye = digit_run(hay, ys);
+    if ye - ys != 4 || !bytes::numeric_right_ok(hay, ye) {
+        return None;
+    }
+    let (y, d) = (num(&hay[ys..ye]), num(&hay[ds..de]));
+    if !(1900..=2026).contains(&y) || !is_date(y, m, d) || !birth_word_in_clause(hay, s, ye) {
+        return None;
+    }
+    cx.emit(s, ye, Kind::DateOfBirth, 0.9, Needs::Nothing)
+        .then_some(ye)
+}
+
 /// Birth words, lower case, as a clause holds them.
-const BIRTH_WORDS: [&str; 13] = [
+const BIRTH_WORDS: [&str; 14] = [
+    "род.",
     "г.р",
     "г. р.",
     "рожд",
@@ -300,8 +408,17 @@ pub(crate) fn in_words(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         if hay.get(i) != Some(&b' ') {
             return None;
         }
-        let me = word_end(hay, i + 1);
-        let m = month_of(hay, i + 1, me)?;
+        let mut me = word_end(hay, i + 1);
+        let m = match month_of(hay, i + 1, me) {
+            Some(m) => m,
+            // `9 янв. 1956`: an abbreviated month with its dot.
+            None if hay.get(me) == Some(&b'.') => {
+                let m = month_abbreviation(hay, i + 1, me)?;
+                me += 1;
+                m
+            }
+            None => english_month(&hay[i + 1..me])?,
+        };
         if hay.get(me) != Some(&b' ') {
             return None;
         }

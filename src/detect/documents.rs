@@ -228,6 +228,47 @@ pub(crate) fn lettered(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     None
 }
 
+/// A driver's licence series typed in Cyrillic letters that look like the
+/// Latin ones (`АВ 417352`, `КZ`-less forms people type on a Russian
+/// keyboard), at the Cyrillic word `s`: two capitals of А В Е К М Н О Р С
+/// Т Х, a space and six or seven digits, after a driver's word only.
+#[inline(never)]
+pub(crate) fn cyrillic_series(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    // Two 2-byte letters, then a space and a digit.
+    if hay.get(s + 4) != Some(&b' ') || !hay.get(s + 5).is_some_and(|&b| is_digit(b)) {
+        return None;
+    }
+    let latin_like = |i: usize| {
+        let c = u16::from(hay[i]) << 8 | u16::from(hay[i + 1]);
+        // А В Е К М Н О Р С Т Х in UTF-8.
+        matches!(
+            c,
+            0xD090
+                | 0xD092
+                | 0xD095
+                | 0xD09A
+                | 0xD09C
+                | 0xD09D
+                | 0xD09E
+                | 0xD0A0
+                | 0xD0A1
+                | 0xD0A2
+                | 0xD0A5
+        )
+    };
+    if !latin_like(s) || !latin_like(s + 2) || !driver_word_before(hay, s) {
+        return None;
+    }
+    let d = s + 5;
+    let de = d + hay[d..].iter().take_while(|&&b| is_digit(b)).count();
+    if !matches!(de - d, 6 | 7) || !bytes::numeric_right_ok(hay, de) {
+        return None;
+    }
+    cx.emit(s, de, Kind::DriverLicence, 0.85, Needs::Nothing)
+        .then_some(de)
+}
+
 /// A 3-digit run `s..e` that may start a plate: `123 ABC 02`, `123ABC02`.
 #[inline(never)]
 pub(crate) fn plate(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {

@@ -83,3 +83,41 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     };
     cx.emit(s, end, Kind::Geo, 0.8, needs).then_some(end)
 }
+
+/// A GeoJSON position (RFC 7946, 3.1.1: longitude first), at the 2-digit
+/// run `s` right after the `[` of a `"coordinates"` member:
+/// `"coordinates": [76.945813, 43.238117]`. Reported as the pair as
+/// written, with four decimals or more each.
+#[inline(never)]
+pub(crate) fn geojson(cx: &mut Cx, s: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let mut b = s;
+    while b > 0 && hay[b - 1] == b' ' {
+        b -= 1;
+    }
+    if b == 0 || hay[b - 1] != b'[' {
+        return None;
+    }
+    let head = &hay[b.saturating_sub(24)..b - 1];
+    memchr::memmem::find(head, b"coordinates")?;
+    let (lon, lon_dec, e1) = decimal(hay, s)?;
+    let mut i = e1;
+    if hay.get(i) != Some(&b',') {
+        return None;
+    }
+    i += 1;
+    while hay.get(i) == Some(&b' ') {
+        i += 1;
+    }
+    let (lat, lat_dec, end) = decimal(hay, i)?;
+    if !(40.5..=55.5).contains(&lat)
+        || !(46.4..=87.4).contains(&lon)
+        || lat_dec < 4
+        || lon_dec < 4
+        || !matches!(hay.get(end), Some(b']' | b',' | b' '))
+    {
+        return None;
+    }
+    cx.emit(s, end, Kind::Geo, 0.8, Needs::Nothing)
+        .then_some(end)
+}
