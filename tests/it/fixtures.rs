@@ -140,11 +140,11 @@ fn report(set: &str, part: &str, tally: &Tally) -> (Vec<(String, f64, f64)>, f64
 }
 
 /// Scores both parts of `set`; fails when the overall precision or recall
-/// of either part is under its floor.
-fn gate(set: &str, floor_p: f64, floor_r: f64) {
+/// of a part is under its floor, (precision, recall) for dev and holdout.
+fn gate(set: &str, dev: (f64, f64), holdout: (f64, f64)) {
     let mut misses = Vec::new();
     let mut failures = Vec::new();
-    for part in ["dev", "holdout"] {
+    for (part, (floor_p, floor_r)) in [("dev", dev), ("holdout", holdout)] {
         let tally = score(set, part, &mut misses);
         if tally.is_empty() {
             eprintln!("{set}/{part}: no fixtures");
@@ -152,7 +152,9 @@ fn gate(set: &str, floor_p: f64, floor_r: f64) {
         }
         let (_, p, r) = report(set, part, &tally);
         if p < floor_p || r < floor_r {
-            failures.push(format!("{set}/{part}: precision {p:.3} recall {r:.3}"));
+            failures.push(format!(
+                "{set}/{part}: precision {p:.3} recall {r:.3} (floors {floor_p}/{floor_r})"
+            ));
         }
     }
     if std::env::var_os("QORGAU_FIXTURE_MISSES").is_some() {
@@ -160,37 +162,41 @@ fn gate(set: &str, floor_p: f64, floor_r: f64) {
             eprintln!("{m}");
         }
     }
-    assert!(
-        failures.is_empty(),
-        "under the floor (precision {floor_p}, recall {floor_r}): {failures:?}"
-    );
+    assert!(failures.is_empty(), "under the floor: {failures:?}");
 }
 
 // Floors a little under the measured figures (quoted in the README), so
-// a change that loses findings on independent files fails here. Session 8
-// added a second batch of files per set (SDK exports, HAR, vCard, SQL
-// Server, CloudTrail, Windows events, Cisco ASA, chats, notarial texts…),
-// session 9 a third (SQLite, COPY, log4j2, Rails, Sentry, FHIR, HL7,
-// Terraform; Exim, FreeRADIUS, auditd, FortiGate, Keycloak, Asterisk,
-// Exchange; classifieds, reviews, OCR'd forms, Outlook threads, transcripts
-// in Latin Kazakh). Each holdout part holds families its dev part does
-// not, hence the lower recall floors (measured with all three batches:
-// formats dev 0.977/0.965, holdout 0.978/0.832; syslogs 0.951/0.972 and
-// 0.956/0.914; human 0.979/0.922 and 0.939/0.866).
+// a change that loses findings on independent files fails here. Sessions
+// 7–9 wrote three batches (SQL dumps, JSON, XML, HTML, e-mail, SDK
+// exports, HAR, CloudTrail, Windows events, FHIR, HL7, Terraform; sshd,
+// Hadoop, CBS, Exim, FreeRADIUS, auditd, FortiGate, Keycloak, Exchange;
+// chats, court texts, OCR'd forms, transcripts…); their holdout parts
+// were tuned on in session 10 and are in `dev/` now. `holdout/` holds the
+// fourth batch (ClickHouse, SSMS scripts, pain.001, 1C bank exchange,
+// LDIF, Segment, Envoy; Cisco IOS, Junos, MikroTik, pfSense, Suricata,
+// Zeek, BIND, Windows DHCP and firewall, GitLab, Nextcloud, SQL Server,
+// Oracle listener, Kerberos, 1C tech journal, Dovecot; obituaries, police
+// protocols, hotel cards, captions, Jira, SMS backups, wills as pdftotext)
+// as it scored when it arrived, with the fixes of the same session:
+// formats dev 0.979/0.946, holdout 0.951/0.903; syslogs 0.973/0.984 and
+// 0.812/0.917; human 0.973/0.928 and 0.951/0.907. The syslogs holdout's
+// precision is low where its author's conventions differ from the earlier
+// authors' (a Windows login marked with its domain, `CORP\\x`; role
+// mailboxes unmarked) as much as where the detectors are wrong.
 
 #[test]
 fn structured_formats_score_above_the_floor() {
-    gate("formats", 0.97, 0.825);
+    gate("formats", (0.97, 0.935), (0.94, 0.89));
 }
 
 #[test]
 fn system_logs_score_above_the_floor() {
-    gate("syslogs", 0.945, 0.905);
+    gate("syslogs", (0.965, 0.975), (0.80, 0.905));
 }
 
 #[test]
 fn human_text_scores_above_the_floor() {
-    gate("human", 0.93, 0.86);
+    gate("human", (0.965, 0.92), (0.94, 0.895));
 }
 
 #[test]
