@@ -277,6 +277,9 @@ impl Engine {
         if self.kinds.contains(Kind::Person) {
             crate::detect::echo::echo(&mut cx, first, body.start..end);
         }
+        if resync_to_line {
+            crate::w3c::lines(&mut cx, body.start..end);
+        }
         if self.kinds.contains(Kind::UserId) {
             crate::detect::login::repeated(&mut cx, first, body.start..end);
         }

@@ -53,6 +53,7 @@ pub mod sql;
 pub mod synth;
 pub mod table;
 pub mod temps;
+mod w3c;
 
 pub use detect::phone::national as phone_national;
 pub use engine::{Engine, EngineBuilder};

@@ -866,7 +866,7 @@ const REPEATED_MAX: usize = 16;
 /// `user_id`. A log names its user in one position the detectors know
 /// (`authentication succeeded for username 'g.ibrayeva'`, `CN=e.nurlanov`)
 /// and then in its own shorthand (OpenVPN's `g.ibrayeva/178.89.162.7:61022`
-/// on every later line of the session, Samba's `ivanp closed file`): an
+/// on every later line of the session, Samba's `zhanna.k closed file`): an
 /// anonymized copy that hides the first and keeps the rest keeps the
 /// person. Only logins reported with full confidence (not names an
 /// attacker tried) of four bytes or more with a letter are looked for, as
