@@ -1074,6 +1074,50 @@ fn name_part_key(key: &[u8]) -> bool {
         .any(|k| joined.ends_with(k.as_bytes()))
 }
 
+/// Whether the key `key` is a name part's (`first`, `last`, `middle`,
+/// `given`, `family`) inside a JSON object or array that a name's key
+/// opens: `"name":{"last":"Беков","first":"Дмитрий"}` (CRM documents),
+/// FHIR's `"name":[{"family":"…","given":["…"]}]`. The words alone name
+/// nothing; under `name` they are its parts.
+fn part_in_name_object(hay: &[u8], key: (usize, usize)) -> bool {
+    const PARTS: &[&[u8]] = &[
+        b"first",
+        b"last",
+        b"middle",
+        b"given",
+        b"family",
+        b"patronymic",
+    ];
+    let word = &hay[key.0..key.1];
+    if !PARTS.iter().any(|p| p.eq_ignore_ascii_case(word)) {
+        return false;
+    }
+    // Back to the `{` or `[` that opens the object (no `}` on the way).
+    let from = key.0.saturating_sub(160);
+    let head = &hay[from..key.0];
+    let Some(open) = head.iter().rposition(|&b| matches!(b, b'{' | b'}')) else {
+        return false;
+    };
+    if head[open] == b'}' {
+        return false;
+    }
+    let mut i = open;
+    while i > 0 && matches!(head[i - 1], b'[' | b' ' | b':' | b'"') {
+        i -= 1;
+    }
+    const OWNERS: &[&[u8]] = &[
+        b"name",
+        b"fio",
+        b"fullname",
+        b"full_name",
+        b"person",
+        b"holder",
+    ];
+    OWNERS
+        .iter()
+        .any(|o| i >= o.len() && head[i - o.len()..i].eq_ignore_ascii_case(o))
+}
+
 /// A name written in JSON `\uXXXX` escapes (`"lastName": "\u0420\u0410…"`:
 /// Python's `json.dumps` and PHP's `json_encode` escape every Cyrillic
 /// letter by default) as the whole value of a field whose key names a
@@ -1165,7 +1209,9 @@ pub(crate) fn field_value(cx: &mut Cx, s: usize) -> Option<usize> {
     // the key says.
     let verdict = cx.field(s);
     let key = verdict.map(|v| &hay[v.key.0..v.key.1]);
-    let strong = key.is_some_and(name_part_key) || x500_key_before(hay, s);
+    let strong = key.is_some_and(name_part_key)
+        || x500_key_before(hay, s)
+        || verdict.is_some_and(|v| part_in_name_object(hay, v.key));
     // `<name>ГУЛЬМИРА</name>`: a single word under `name` when the lists
     // know it as a name part.
     let named = key.is_some_and(|k| k.eq_ignore_ascii_case(b"name"));
