@@ -279,6 +279,7 @@ impl Engine {
         }
         if resync_to_line {
             crate::w3c::lines(&mut cx, body.start..end);
+            crate::hl7::segments(&mut cx, body.start..end);
         }
         if self.kinds.contains(Kind::UserId) {
             crate::detect::login::repeated(&mut cx, first, body.start..end);

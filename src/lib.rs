@@ -33,6 +33,7 @@ pub mod field;
 pub mod finding;
 pub mod fingerprint;
 pub mod gate;
+mod hl7;
 pub mod input;
 pub mod kanon;
 pub mod key;
