@@ -53,6 +53,17 @@ fn login_end(hay: &[u8], i: usize) -> usize {
     e
 }
 
+/// The login starting at `i` and ending before an `@` in it, if any
+/// (`ivanp@pts/1`, `a.bekova@corp.kz`, `'x'@'10.%'`): `login_end` keeps
+/// the `@`.
+fn login_before_at(hay: &[u8], i: usize) -> usize {
+    let e = login_end(hay, i);
+    hay[i..e]
+        .iter()
+        .position(|&b| b == b'@')
+        .map_or(e, |p| i + p)
+}
+
 /// The login ending at `e` (exclusive).
 fn login_start(hay: &[u8], e: usize) -> usize {
     let mut s = e;
@@ -417,12 +428,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         // as `ps` and journald's `_CMDLINE` show it.
         b"sshd" if hay[e..].starts_with(b": ") => {
             let ls = e + 2;
-            let le = login_end(hay, ls);
-            // `login_end` keeps the `@`: the login ends before it.
-            let le = hay[ls..le]
-                .iter()
-                .position(|&b| b == b'@')
-                .map_or(le, |p| ls + p);
+            let le = login_before_at(hay, ls);
             starts_with_any(
                 &hay[le..],
                 &[b" [priv]", b" [net]", b" [accepted]", b"@pts/", b"@notty"],
@@ -436,11 +442,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
             if next(e) == Some(b'(') && matches!(bytes::before(hay, s), Some(b' ' | b':')) =>
         {
             let ls = e + 1;
-            let le = login_end(hay, ls);
-            let le = hay[ls..le]
-                .iter()
-                .position(|&b| b == b'@')
-                .map_or(le, |p| ls + p);
+            let le = login_before_at(hay, ls);
             matches!(next(le), Some(b')' | b','))
                 .then(|| report(cx, ls, le, SURE))
                 .flatten()
@@ -491,11 +493,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         {
             let q = hay[e + 1];
             let ls = e + 2;
-            let le = login_end(hay, ls);
-            let le = hay[ls..le]
-                .iter()
-                .position(|&b| b == b'@')
-                .map_or(le, |p| ls + p);
+            let le = login_before_at(hay, ls);
             (next(le) == Some(q))
                 .then(|| report(cx, ls, le, SURE))
                 .flatten()
