@@ -95,13 +95,7 @@ impl Generalize {
                 let c: String = text.chars().filter(char::is_ascii_alphanumeric).collect();
                 c.get(..3).unwrap_or("postcode").to_uppercase()
             }
-            Kind::DateOfBirth => {
-                // The year: `12.04.1985` → `1985`, `1985-04-12` → `1985`.
-                let year = text
-                    .split(['.', '/', '-'])
-                    .find(|p| p.len() == 4 && p.bytes().all(|b| b.is_ascii_digit()));
-                year.unwrap_or("date_of_birth").to_string()
-            }
+            Kind::DateOfBirth => birth_year(&text).unwrap_or_else(|| "date_of_birth".into()),
             Kind::Geo => {
                 // About 11 km: one decimal of each coordinate.
                 let parts: Vec<String> = text
@@ -197,6 +191,31 @@ pub(crate) fn this_year() -> u32 {
     crate::anonymize::civil_from_days((secs / 86_400) as i64).0 as u32
 }
 
+/// The year of a date of birth as the detectors report it: a 4-digit run
+/// (`12.04.1985`, `1985-04-12`, `19 мая 1948`, `June 6, 1995`), the head of
+/// `YYYYMMDD` (`19770303`), or Oracle's two-digit `RR` (`30-JUL-95`: 00–49
+/// this century, 50–99 the last).
+fn birth_year(text: &str) -> Option<String> {
+    let runs: Vec<&str> = text
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|r| !r.is_empty())
+        .collect();
+    if let Some(y) = runs.iter().find(|r| r.len() == 4) {
+        return Some((*y).to_string());
+    }
+    if let Some(r) = runs.iter().find(|r| r.len() == 8) {
+        return Some(r[..4].to_string());
+    }
+    let letters = text.chars().any(|c| c.is_ascii_alphabetic());
+    match runs.as_slice() {
+        [_, rr] if letters && rr.len() == 2 => {
+            let n: u32 = rr.parse().ok()?;
+            Some(format!("{}", if n < 50 { 2000 + n } else { 1900 + n }))
+        }
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -219,5 +238,18 @@ mod tests {
         assert_eq!(gen(Kind::Ipv6, "2001:db8:1:2::1"), "2001:db8:1::/48");
         assert_eq!(gen(Kind::Email, "A.B@Mail.kz"), "mail.kz");
         assert_eq!(gen(Kind::Bin, "040740040155"), "2004/legal entity");
+        for (dob, year) in [
+            ("12.04.1985", "1985"),
+            ("1985-04-12", "1985"),
+            ("19 мая 1948", "1948"),
+            ("9 янв. 1956", "1956"),
+            ("June 6, 1995", "1995"),
+            ("19770303", "1977"),
+            ("30-JUL-95", "1995"),
+            ("02-OCT-05", "2005"),
+            ("1990 жылғы 21 наурызда", "1990"),
+        ] {
+            assert_eq!(gen(Kind::DateOfBirth, dob), year, "{dob}");
+        }
     }
 }
