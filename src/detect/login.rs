@@ -903,11 +903,14 @@ pub(crate) fn repeated(cx: &mut Cx, first: usize, body: std::ops::Range<usize>) 
     else {
         return;
     };
-    let known = cx.out[first..]
+    // Sorted, so a log with thousands of logins per chunk costs a binary
+    // search per mention, not a scan of every finding.
+    let mut known = cx.out[first..]
         .iter()
         .filter(|f| f.kind == Kind::UserId)
         .map(|f| f.start)
         .collect::<Vec<_>>();
+    known.sort_unstable();
     for m in ac.find_iter(&hay[body.clone()]) {
         let (s, e) = (body.start + m.start(), body.start + m.end());
         let left = s == 0 || !(login_byte(hay[s - 1]) || matches!(hay[s - 1], b'/' | b'\\'));
@@ -919,7 +922,7 @@ pub(crate) fn repeated(cx: &mut Cx, first: usize, body: std::ops::Range<usize>) 
             }
             Some(_) => true,
         };
-        if left && right && !known.contains(&s) {
+        if left && right && known.binary_search(&s).is_err() {
             cx.emit_exact(s, e, Kind::UserId, SURE);
         }
     }
