@@ -132,16 +132,20 @@ const PLACE_AFTER: &[&str] = &[
 ];
 /// Starts of Kazakh words after a name that make it a place's or a
 /// monument's (`Абай ауданында`, `Жданов аулына`, `Абай ескерткішіне`), in
-/// any case form.
+/// any case form. A place named so takes the possessive (-ы, -і, -сі),
+/// and every case form of it starts so; the bare noun's cases (`ауылда`,
+/// "in a village"; `көшеде`) follow a person who is there (`Бердібек
+/// Сапарбаев ауылда болды`). `ауылдық округі` names a rural district.
 const PLACE_AFTER_STEMS: &[&str] = &[
-    "көш",
-    "даңғ",
-    "аудан",
-    "ауыл",
-    "аул",
+    "көшесі",
+    "даңғылы",
+    "ауданы",
+    "ауылы",
+    "ауылдық",
+    "аулы",
     "қаласы",
-    "облыс",
-    "ескерткіш",
+    "облысы",
+    "ескерткіші",
 ];
 
 /// Whether the word before `s` (across a space and an optional dot) is a
@@ -264,7 +268,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     // A role or an order's verb before a name (`Истец Ахметова …`,
     // `Принять Токтарова Мейрхана Аскаровича`) starts none: the name starts
     // at the next word, and reading it from there keeps its third part.
-    if pair && hay[s] >= 0x80 && is_role(&hay[s..e]) {
+    if pair && hay[s] >= 0x80 && is_role(&hay[s..e]) && !given_before_surname(hay, s, e) {
         return None;
     }
     let t1 = token_at(hay, s)?;
@@ -288,7 +292,7 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         },
         other => other,
     };
-    let (t1, mut t2, t3) = (classified(t1), classified(t2), t3.map(classified));
+    let (mut t1, mut t2, t3) = (classified(t1), classified(t2), t3.map(classified));
     // A given name that is also a common word (`Азамат`, "citizen") between
     // a surname and a patronymic is the given name.
     if let (
@@ -311,6 +315,27 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
         {
             b.stop = false;
             b.given = true;
+        }
+    }
+    // So is one before a surname of a Russian form (`Азамат Алдоңғаров`,
+    // `Вера Иванова`): the common word never comes so, in Kazakh the noun
+    // follows the surname (`Алдоңғаров азамат`).
+    if let (
+        Tok::Word {
+            class: ref mut a,
+            start,
+            end,
+        },
+        Tok::Word {
+            class: ref mut b, ..
+        },
+    ) = (&mut t1, &mut t2)
+    {
+        if a.stop && !b.stop && given_before_surname(hay, *start, *end) {
+            a.stop = false;
+            a.given = true;
+            // With its Kazakh case ending (`Жолдасбековке`) too.
+            b.surname = true;
         }
     }
     let (end, conf) = match t3.and_then(|t3| judge(&[t1, t2, t3]).map(|c| (t3.end(), c))) {
@@ -622,6 +647,39 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
     let conf = if single { 0.7 } else { 0.8 };
     cx.emit(s, end, Kind::Person, conf, Needs::Nothing)
         .then_some(end)
+}
+
+/// Whether the word `s..e`, a role or common word, is a listed given name
+/// before a surname of a Russian form (`Азамат Алдоңғаров`): see `at`.
+fn given_before_surname(hay: &[u8], s: usize, e: usize) -> bool {
+    let ne = word_end(hay, e + 1);
+    // `Азамат Серікбаев Даурен`: a given name after the surname makes the
+    // first word the title.
+    if hay.get(ne) == Some(&b' ') && is_upper_at(hay, ne + 1) {
+        let c = classify(&hay[ne + 1..word_end(hay, ne + 1)]);
+        if c.given || c.patronymic {
+            return false;
+        }
+    }
+    let mut buf = [0u8; 96];
+    russian_surname_form(&hay[e + 1..ne])
+        && !classify(&hay[e + 1..ne]).stop
+        && super::names::lower(&hay[s..e], &mut buf).is_some_and(super::names::is_given)
+}
+
+/// Whether `w` ends as a Russian-form surname, maybe with a Kazakh case
+/// ending (`Иванова`, `Алдоңғаров`, `Назарбаевқа`).
+fn russian_surname_form(w: &[u8]) -> bool {
+    let mut buf = [0u8; 96];
+    let Some(low) = super::names::lower(w, &mut buf) else {
+        return false;
+    };
+    let stem = tagger::kazakh_ending(low.as_bytes()).map_or(low, |e| &low[..low.len() - e.len()]);
+    [
+        "ов", "ев", "ёв", "ова", "ева", "ёва", "ин", "ина", "ына", "ын",
+    ]
+    .iter()
+    .any(|x| stem.ends_with(x) && stem.chars().count() >= x.chars().count() + 3)
 }
 
 /// Kazakh case endings of two letters or more that a Russian word never
