@@ -376,6 +376,10 @@ fn word(cx: &mut Cx, s: usize) -> usize {
         return e;
     } else if all_hex && (n == 14 || n == 15) {
         meid::hex(cx, s, e);
+    } else if all_hex && n == 12 {
+        if let Some(end) = mac::bare(cx, s, e) {
+            return end;
+        }
     } else if n >= 4 && is_country_start(&hay[s..]) {
         if let Some(end) = iban::at(cx, s, e) {
             return end;

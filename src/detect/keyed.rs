@@ -500,6 +500,9 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
             if v.len() < 2 || cx.keys().is_service_account(v) {
                 return true;
             }
+            if onec_journal_property(hay, s) {
+                return true;
+            }
             // A machine account (`TS01$`: the value stopped at the `$`).
             if hay.get(s + v.len()) == Some(&b'$') {
                 return true;
@@ -585,6 +588,28 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
     }
 }
 
+/// Whether the value at `s` is a property of a 1C:Enterprise technological
+/// journal event other than its user (`Usr=`): the line opens with the
+/// event's `mm:ss.micro-duration,NAME,level,` and the properties are the
+/// platform's connection and process numbers and names (`t:clientID=1862`,
+/// `ClientID=322`, `p:processName=buh_2024`), nobody's account.
+fn onec_journal_property(hay: &[u8], s: usize) -> bool {
+    let ls = memchr::memrchr(b'\n', &hay[..s]).map_or(0, |p| p + 1);
+    let head = &hay[ls..s];
+    let shaped = head.len() > 16
+        && head[..2].iter().all(u8::is_ascii_digit)
+        && head[2] == b':'
+        && head[3..5].iter().all(u8::is_ascii_digit)
+        && head[5] == b'.'
+        && head[6..12].iter().all(u8::is_ascii_digit)
+        && head[12] == b'-';
+    if !shaped {
+        return false;
+    }
+    let mut buf = [0u8; 32];
+    key_before(hay, s, &mut buf) != b"usr"
+}
+
 /// A session id that names a network session, not a browser's: a number
 /// under a `…session id` key (a firewall's `sessionid=184431207`, GA4's
 /// counter), or a RADIUS accounting session (`Acct-Session-Id`,
@@ -612,7 +637,7 @@ fn oauth_client(hay: &[u8], s: usize, v: &[u8]) -> bool {
 
 /// The key before the value at `s` (back over quotes, spaces, `=` and
 /// `:`), lower case and without separators, in `buf`.
-fn key_before<'b>(hay: &[u8], s: usize, buf: &'b mut [u8; 32]) -> &'b [u8] {
+pub(crate) fn key_before<'b>(hay: &[u8], s: usize, buf: &'b mut [u8; 32]) -> &'b [u8] {
     let mut ke = s;
     while ke > 0 && matches!(hay[ke - 1], b'"' | b'\'' | b' ' | b'=' | b':' | b'\t') {
         ke -= 1;

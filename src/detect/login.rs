@@ -690,6 +690,23 @@ pub(crate) fn domain_user(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     {
         return None;
     }
+    // `DataBase=SQL01\buh_2024`, `Server=DB01\sqlexpress`: a SQL Server
+    // instance, not an account.
+    let mut buf = [0u8; 32];
+    let key = crate::detect::keyed::key_before(hay, s, &mut buf);
+    if [
+        &b"database"[..],
+        b"db",
+        b"dbname",
+        b"server",
+        b"srvr",
+        b"instance",
+        b"datasource",
+    ]
+    .contains(&key)
+    {
+        return None;
+    }
     // One backslash, or two inside a JSON string.
     let mut u = e + 1;
     if hay.get(u) == Some(&b'\\') {

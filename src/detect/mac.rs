@@ -92,3 +92,29 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     cx.emit(s, end, Kind::Mac, base, Needs::Nothing)
         .then_some(end)
 }
+
+/// Twelve hex digits with no separators (`7056269036A9`: Windows' DHCP
+/// audit log, RADIUS, inventory exports) at the whole run `s..e`, only as
+/// the value of a field or column that names a MAC address: unnamed, such
+/// a run is as often a hash's prefix or an id. It needs a letter and a
+/// digit (twelve digits are left to the IIN, a word is no address).
+pub(crate) fn bare(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let hay = cx.hay;
+    let run = &hay[s..e];
+    if run.len() != 12
+        || !run.iter().any(u8::is_ascii_digit)
+        || !run.iter().any(u8::is_ascii_alphabetic)
+        || bytes::before(hay, s).is_some_and(|b| is_alnum(b) || matches!(b, b'-' | b':' | b'.'))
+        || bytes::at(hay, e).is_some_and(|b| is_alnum(b) || matches!(b, b'-' | b':'))
+        || run.iter().all(|&b| b == b'f' || b == b'F')
+    {
+        return None;
+    }
+    // One case throughout: a mixed-case run is base64 or an id.
+    let upper = run.iter().any(u8::is_ascii_uppercase);
+    let lower = run.iter().any(u8::is_ascii_lowercase);
+    if upper && lower || !cx.named_for(s, Kind::Mac) {
+        return None;
+    }
+    cx.emit(s, e, Kind::Mac, 0.85, Needs::Nothing).then_some(e)
+}
