@@ -470,13 +470,19 @@ fn window(hay: &[u8], start: usize, end: usize) -> (usize, usize) {
 }
 
 /// Whether a word may start at `s`: after a non-letter, after `_` (`client_ip`),
-/// or at a camel-case hump (`userEmail`).
+/// or at a camel-case hump (`userEmail`) after two letters or more: one
+/// is a brand's prefix (`iPhone`, `iPad`, `eSIM`), and a device's name
+/// is no word about phones.
 fn starts_word(hay: &[u8], s: usize) -> bool {
     if s == 0 || hay[s].is_ascii_punctuation() {
         return true;
     }
     let prev = hay[s - 1];
-    if prev == b'_' || (prev.is_ascii_lowercase() && hay[s].is_ascii_uppercase()) {
+    let hump = prev.is_ascii_lowercase()
+        && hay[s].is_ascii_uppercase()
+        && s >= 2
+        && hay[s - 2].is_ascii_alphabetic();
+    if prev == b'_' || hump {
         return true;
     }
     !letter_before(hay, s)

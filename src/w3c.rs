@@ -7,9 +7,12 @@
 //! fields' values (`c-ip`, `cs-uri-query`) are read by the detectors as
 //! in any log.
 //!
-//! Cost: one substring search per chunk for `#Fields: `; nothing more in
-//! a chunk without it. A header before the chunk is looked for once, back
-//! from the chunk's start.
+//! The Windows DHCP Server's audit log is read the same way: its
+//! comma-separated header names the columns of every row after it.
+//!
+//! Cost: one substring search per chunk for `#Fields: ` and one for the
+//! DHCP header; nothing more in a chunk without them. A header before the
+//! chunk is looked for once, back from the chunk's start.
 
 use std::ops::Range;
 
@@ -21,60 +24,113 @@ use crate::kind::Kind;
 
 const DIRECTIVE: &[u8] = b"#Fields: ";
 
+/// The header line of the Windows DHCP Server's audit log
+/// (`DhcpSrvLog-*.log`, `DhcpV6SrvLog-*.log`; "Analyze DHCP Server Log
+/// Files", Microsoft Learn): after a preamble that explains the event
+/// ids, every line is a comma-separated row under it (`ID,Date,Time,
+/// Description,IP Address,Host Name,MAC Address,User Name,…`). Its MAC
+/// column holds twelve hex digits without separators.
+const DHCP_HEADER: &[u8] = b"ID,Date,Time,Description,";
+
 /// Most fields of a directive kept.
 const MAX_FIELDS: usize = 64;
 
-/// The keyed kind of each field of the directive line starting at `at`.
-fn fields(cx: &Cx, at: usize) -> ([Option<Kind>; MAX_FIELDS], bool) {
-    let hay = cx.hay;
-    let mut kinds = [None; MAX_FIELDS];
+/// What a field holds.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Col {
+    /// Read by the detectors as any text.
+    Text,
+    /// A kind decided by its key alone (`cs-username`, `User Name`).
+    Keyed(Kind),
+    /// A MAC address in any notation, also twelve bare hex digits.
+    Mac,
+    /// An IP address, whatever the words around it (a DHCP `Release`
+    /// row's is the client's, not a software release's).
+    Ip,
+}
+
+/// The fields of the header line `line` (without its directive), split
+/// at `sep`; whether any is not plain text.
+fn fields(cx: &Cx, line: &[u8], sep: u8) -> ([Col; MAX_FIELDS], bool) {
+    let mut cols = [Col::Text; MAX_FIELDS];
     let mut any = false;
-    let from = at + DIRECTIVE.len();
-    let le = memchr::memchr(b'\n', &hay[from..]).map_or(hay.len(), |p| from + p);
-    let line = &hay[from..le];
     let line = line.strip_suffix(b"\r").unwrap_or(line);
-    for (i, name) in line.split(|&b| b == b' ').take(MAX_FIELDS).enumerate() {
-        let kind = std::str::from_utf8(name)
-            .ok()
-            .and_then(|n| cx.keys().kind_of_name(n));
-        any |= kind.is_some();
-        kinds[i] = kind;
+    for (i, name) in line.split(|&b| b == sep).take(MAX_FIELDS).enumerate() {
+        let name = name.trim_ascii();
+        let col = if name.eq_ignore_ascii_case(b"MAC Address") {
+            Col::Mac
+        } else if name.eq_ignore_ascii_case(b"IP Address")
+            || name.eq_ignore_ascii_case(b"IPV6 Address")
+        {
+            Col::Ip
+        } else {
+            std::str::from_utf8(name)
+                .ok()
+                .and_then(|n| cx.keys().kind_of_name(n))
+                .map_or(Col::Text, Col::Keyed)
+        };
+        any |= col != Col::Text;
+        cols[i] = col;
     }
-    (kinds, any)
+    (cols, any)
+}
+
+/// The header line at `at` and the fields it names.
+fn header(cx: &Cx, at: usize, marker: &[u8], sep: u8) -> ([Col; MAX_FIELDS], bool) {
+    let hay = cx.hay;
+    let from = if marker == DIRECTIVE {
+        at + marker.len()
+    } else {
+        at
+    };
+    let le = memchr::memchr(b'\n', &hay[from..]).map_or(hay.len(), |p| from + p);
+    fields(cx, &hay[from..le], sep)
 }
 
 /// Reports the values of keyed fields on the lines of `body` that a
-/// `#Fields:` directive governs.
+/// `#Fields:` directive or a DHCP audit log's header governs.
 pub(crate) fn lines(cx: &mut Cx, body: Range<usize>) {
+    for (marker, sep) in [(DIRECTIVE, b' '), (DHCP_HEADER, b',')] {
+        governed(cx, body.clone(), marker, sep);
+    }
+}
+
+fn governed(cx: &mut Cx, body: Range<usize>, marker: &[u8], sep: u8) {
     let hay = cx.hay;
-    let Some(first) = memmem::find(hay, DIRECTIVE) else {
+    let Some(first) = memmem::find(hay, marker) else {
         return;
     };
-    // The directive in force at the body's start: the last one before it.
-    let header = if first < body.start {
-        memmem::rfind(&hay[..body.start], DIRECTIVE).filter(|&p| p == 0 || hay[p - 1] == b'\n')
+    // The header in force at the body's start: the last one before it.
+    let at = if first < body.start {
+        memmem::rfind(&hay[..body.start], marker).filter(|&p| p == 0 || hay[p - 1] == b'\n')
     } else {
         None
     };
-    let mut kinds = header.map(|h| fields(cx, h));
+    let mut cols = at.map(|h| header(cx, h, marker, sep));
     let mut ls = match memchr::memrchr(b'\n', &hay[..body.start]) {
         Some(p) => p + 1,
         None => 0,
     };
     while ls < body.end {
         let le = memchr::memchr(b'\n', &hay[ls..]).map_or(hay.len(), |p| ls + p);
-        if hay[ls..].starts_with(DIRECTIVE) {
-            kinds = Some(fields(cx, ls));
+        if hay[ls..].starts_with(marker) {
+            cols = Some(header(cx, ls, marker, sep));
         } else if hay.get(ls) == Some(&b'#') {
             // `#Software:`, `#Date:`: other directives change no fields.
-        } else if let Some((ref k, true)) = kinds {
+        } else if let Some((ref k, true)) = cols {
             let mut s = ls;
-            for kind in k.iter() {
-                let e = memchr::memchr(b' ', &hay[s..le]).map_or(le, |p| s + p);
+            for col in k.iter() {
+                let e = memchr::memchr(sep, &hay[s..le]).map_or(le, |p| s + p);
                 let e_trim = if hay[s..e].ends_with(b"\r") { e - 1 } else { e };
-                if let Some(kind) = *kind {
-                    if &hay[s..e_trim] != b"-" && e_trim > s {
-                        keyed::whole(cx, kind, s..e_trim);
+                let value = &hay[s..e_trim];
+                if value != b"-" && e_trim > s {
+                    match *col {
+                        Col::Keyed(kind) => keyed::whole(cx, kind, s..e_trim),
+                        Col::Mac => {
+                            crate::detect::mac::bare_named(cx, s, e_trim);
+                        }
+                        Col::Ip => ip(cx, s, e_trim),
+                        Col::Text => {}
                     }
                 }
                 if e >= le {
@@ -85,4 +141,19 @@ pub(crate) fn lines(cx: &mut Cx, body: Range<usize>) {
         }
         ls = le + 1;
     }
+}
+
+/// An IPv4 or IPv6 address filling the cell `s..e`, but for the addresses
+/// that are nobody's (unspecified, loopback).
+fn ip(cx: &mut Cx, s: usize, e: usize) {
+    let Ok(text) = std::str::from_utf8(&cx.hay[s..e]) else {
+        return;
+    };
+    let kind = match text.parse::<std::net::IpAddr>() {
+        Ok(a) if a.is_unspecified() || a.is_loopback() => return,
+        Ok(std::net::IpAddr::V4(_)) => Kind::Ipv4,
+        Ok(std::net::IpAddr::V6(_)) => Kind::Ipv6,
+        Err(_) => return,
+    };
+    cx.emit_exact(s, e, kind, 0.9);
 }

@@ -99,11 +99,22 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
 /// a run is as often a hash's prefix or an id. It needs a letter and a
 /// digit (twelve digits are left to the IIN, a word is no address).
 pub(crate) fn bare(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
+    let run = &cx.hay[s..e];
+    if !run.iter().any(u8::is_ascii_digit)
+        || !run.iter().any(u8::is_ascii_alphabetic)
+        || !cx.named_for(s, Kind::Mac)
+    {
+        return None;
+    }
+    bare_named(cx, s, e)
+}
+
+/// [`bare`] where the column is known to hold MAC addresses (there
+/// twelve digits are one too).
+pub(crate) fn bare_named(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     let run = &hay[s..e];
     if run.len() != 12
-        || !run.iter().any(u8::is_ascii_digit)
-        || !run.iter().any(u8::is_ascii_alphabetic)
         || bytes::before(hay, s).is_some_and(|b| is_alnum(b) || matches!(b, b'-' | b':' | b'.'))
         || bytes::at(hay, e).is_some_and(|b| is_alnum(b) || matches!(b, b'-' | b':'))
         || run.iter().all(|&b| b == b'f' || b == b'F')
@@ -113,7 +124,7 @@ pub(crate) fn bare(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     // One case throughout: a mixed-case run is base64 or an id.
     let upper = run.iter().any(u8::is_ascii_uppercase);
     let lower = run.iter().any(u8::is_ascii_lowercase);
-    if upper && lower || !cx.named_for(s, Kind::Mac) {
+    if upper && lower {
         return None;
     }
     cx.emit(s, e, Kind::Mac, 0.85, Needs::Nothing).then_some(e)

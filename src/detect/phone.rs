@@ -84,11 +84,17 @@ fn gather(hay: &[u8], mut i: usize, open: bool) -> Option<Written> {
         one_digit_groups: 0,
     };
     let (mut open, mut closed) = (open, false);
+    // Digits inside the parentheses: an area code has three to five
+    // (`(701)`, `(7172)`); Junos writes `packets(bytes)`, `73(846280)`.
+    let mut in_parens = 0;
     loop {
         let gs = i;
         while i < hay.len() && is_digit(hay[i]) {
             if w.len == 11 {
                 return None;
+            }
+            if open && !closed {
+                in_parens += 1;
             }
             w.digits[w.len] = hay[i];
             w.len += 1;
@@ -126,7 +132,7 @@ fn gather(hay: &[u8], mut i: usize, open: bool) -> Option<Written> {
         }
         i = j;
     }
-    if open && !closed {
+    if open && !closed || closed && !(3..=5).contains(&in_parens) {
         return None;
     }
     Some(w)
