@@ -418,8 +418,13 @@ impl ContextIndex {
             // for its own number only.
             let product =
                 hay.get(e) == Some(&b'/') && hay.get(e + 1).is_some_and(u8::is_ascii_digit);
+            // Part of a hyphenated name (`fw-ala`, a firewall's host name;
+            // `release-notes`) is no word about versions.
+            let hyphenated = hay.get(e) == Some(&b'-')
+                && hay.get(e + 1).is_some_and(u8::is_ascii_alphabetic)
+                || s > 0 && hay[s - 1] == b'-' && s > 1 && hay[s - 2].is_ascii_alphanumeric();
             let against_kinds = if against_kinds != 0
-                && (product || (s < value.0 || e > value.1) && is_key_word(hay, s, e))
+                && (product || hyphenated || (s < value.0 || e > value.1) && is_key_word(hay, s, e))
             {
                 0
             } else {

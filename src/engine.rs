@@ -481,7 +481,7 @@ fn word(cx: &mut Cx, s: usize) -> usize {
 /// cost 1 % of an ASCII scan without it).
 const LOGIN_FIRST: [bool; 256] = {
     let mut t = [false; 256];
-    let firsts = b"fuhUTHOFabSstpnLEDWCPismlLR";
+    let firsts = b"fuhUTHOFabSstpnLEDWCPismlLRc";
     let mut i = 0;
     while i < firsts.len() {
         t[firsts[i] as usize] = true;
@@ -515,6 +515,8 @@ fn is_login_word(w: &[u8]) -> bool {
                 | b"name"
                 | b"staging"
                 | b"usercache"
+                | b"files"
+                | b"calendars"
                 | b"USER"
                 | b"sshd"
                 | b"imap"

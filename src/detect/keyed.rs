@@ -500,7 +500,7 @@ fn nobody(cx: &Cx, kind: Kind, s: usize, v: &[u8]) -> bool {
             if v.len() < 2 || cx.keys().is_service_account(v) {
                 return true;
             }
-            if onec_journal_property(hay, s) {
+            if onec_journal_property(hay, s) || cloudtrail_role(hay, s) {
                 return true;
             }
             // A machine account (`TS01$`: the value stopped at the `$`).
@@ -608,6 +608,19 @@ fn onec_journal_property(hay: &[u8], s: usize) -> bool {
     }
     let mut buf = [0u8; 32];
     key_before(hay, s, &mut buf) != b"usr"
+}
+
+/// Whether the value at `s` is the `userName` of a CloudTrail event's
+/// `sessionIssuer` of type `Role`: the role's name (`crm-api-task`,
+/// `AWSReservedSSO_…`), not a person's (AWS CloudTrail userIdentity
+/// element reference).
+fn cloudtrail_role(hay: &[u8], s: usize) -> bool {
+    let from = s.saturating_sub(512);
+    let Some(open) = memchr::memmem::rfind(&hay[from..s], b"\"sessionIssuer\":{") else {
+        return false;
+    };
+    let inside = &hay[from + open..s];
+    !inside.contains(&b'}') && memchr::memmem::find(inside, b"\"type\":\"Role\"").is_some()
 }
 
 /// A session id that names a network session, not a browser's: a number

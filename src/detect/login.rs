@@ -11,7 +11,7 @@
 //! | `[X] OK LOGIN` | `[ivanp] OK DOWNLOAD: Client …` | vsftpd |
 //! | `X HIER_DIRECT/…` | the user column of Squid's native log | Squid |
 //! | `acls to: a,b` | `Changing view acls to: yarn,ivanp` | Hadoop/Spark |
-//! | `/home/X/`, `/Users/X/`, `C:\Users\X\`, `/user/X/` | `PWD=/home/ivanp/crm` | paths |
+//! | `/home/X/`, `/Users/X/`, `C:\Users\X\`, `/user/X/`, `/dav/files/X/` | `PWD=/home/ivanp/crm` | paths |
 //! | `/usercache/X/`, `/staging/X/` | `/mnt/yarn/usercache/ivanp/appcache` | YARN, MapReduce |
 //! | `(to T) X on` | `su: (to root) ivanp on pts/1` | su |
 //! | `sudo: X : ` | `sudo:   ivanp : 3 incorrect password attempts ;` | sudo |
@@ -286,6 +286,15 @@ pub(crate) fn at(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
         // folders (`/usercache/X/appcache`, `/mapred/staging/X/.staging`).
         b"home" | b"usercache" | b"staging"
             if bytes::before(hay, s) == Some(b'/') && next(e) == Some(b'/') =>
+        {
+            folder(cx, e + 1, b'/')
+        }
+        // Nextcloud's and ownCloud's WebDAV roots, one per user:
+        // `/remote.php/dav/files/X/`, `/remote.php/dav/calendars/X/`.
+        b"files" | b"calendars"
+            if bytes::before(hay, s) == Some(b'/')
+                && next(e) == Some(b'/')
+                && hay[..s].ends_with(b"/dav/") =>
         {
             folder(cx, e + 1, b'/')
         }
@@ -851,6 +860,11 @@ fn folder(cx: &mut Cx, i: usize, sep: u8) -> Option<usize> {
 /// (`e.nurlanov`, `zhanna_k`), digits (`aigerim90`), a surname's Latin
 /// ending after an initial (`takhmetov`, `nsultanova`), or a given name.
 fn personal_shape(v: &[u8]) -> bool {
+    // A role's or an application's name (`AWSReservedSSO_Administrator…`)
+    // is long and in capitals; people's logins are short, mostly lower case.
+    if v.len() > 32 || v.iter().filter(|b| b.is_ascii_uppercase()).count() > 2 {
+        return false;
+    }
     if v.iter()
         .any(|&b| matches!(b, b'.' | b'_' | b'-') || b.is_ascii_digit())
     {
@@ -930,7 +944,7 @@ pub(crate) fn repeated(cx: &mut Cx, first: usize, body: std::ops::Range<usize>) 
     known.sort_unstable();
     for m in ac.find_iter(&hay[body.clone()]) {
         let (s, e) = (body.start + m.start(), body.start + m.end());
-        let left = s == 0 || !(login_byte(hay[s - 1]) || matches!(hay[s - 1], b'/' | b'\\'));
+        let left = s == 0 || !(login_byte(hay[s - 1]) || hay[s - 1] == b'\\');
         let right = match hay.get(e) {
             None => true,
             Some(&b) if login_byte(b) => {
