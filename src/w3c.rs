@@ -7,12 +7,12 @@
 //! fields' values (`c-ip`, `cs-uri-query`) are read by the detectors as
 //! in any log.
 //!
-//! The Windows DHCP Server's audit log is read the same way: its
-//! comma-separated header names the columns of every row after it.
+//! Zeek's logs (`#fields` and tab-separated names) and the Windows DHCP
+//! Server's audit log (a comma-separated header) are read the same way.
 //!
-//! Cost: one substring search per chunk for `#Fields: ` and one for the
-//! DHCP header; nothing more in a chunk without them. A header before the
-//! chunk is looked for once, back from the chunk's start.
+//! Cost: one substring search per chunk for each header's marker; nothing
+//! more in a chunk without them. A header before the chunk is looked for
+//! once, back from the chunk's start.
 
 use std::ops::Range;
 
@@ -23,6 +23,12 @@ use crate::engine::Cx;
 use crate::kind::Kind;
 
 const DIRECTIVE: &[u8] = b"#Fields: ";
+
+/// Zeek's (Bro's) ASCII logs: `#fields` and the tab-separated names
+/// (`ts uid id.orig_h … username password`), the rows tab-separated
+/// under it, `-` unset and `(empty)` empty ("Zeek Logs", docs.zeek.org).
+/// Its `uid` and `fuid` are a connection's and a file's ids, nobody's.
+const ZEEK: &[u8] = b"#fields\t";
 
 /// The header line of the Windows DHCP Server's audit log
 /// (`DhcpSrvLog-*.log`, `DhcpV6SrvLog-*.log`; "Analyze DHCP Server Log
@@ -52,12 +58,15 @@ enum Col {
 /// The fields of the header line `line` (without its directive), split
 /// at `sep`; whether any is not plain text.
 fn fields(cx: &Cx, line: &[u8], sep: u8) -> ([Col; MAX_FIELDS], bool) {
+    let zeek = sep == b'\t';
     let mut cols = [Col::Text; MAX_FIELDS];
     let mut any = false;
     let line = line.strip_suffix(b"\r").unwrap_or(line);
     for (i, name) in line.split(|&b| b == sep).take(MAX_FIELDS).enumerate() {
         let name = name.trim_ascii();
-        let col = if name.eq_ignore_ascii_case(b"MAC Address") {
+        let col = if zeek && matches!(name, b"uid" | b"fuid" | b"fuids" | b"conn_uids") {
+            Col::Text
+        } else if name.eq_ignore_ascii_case(b"MAC Address") || zeek && name == b"mac" {
             Col::Mac
         } else if name.eq_ignore_ascii_case(b"IP Address")
             || name.eq_ignore_ascii_case(b"IPV6 Address")
@@ -78,19 +87,21 @@ fn fields(cx: &Cx, line: &[u8], sep: u8) -> ([Col; MAX_FIELDS], bool) {
 /// The header line at `at` and the fields it names.
 fn header(cx: &Cx, at: usize, marker: &[u8], sep: u8) -> ([Col; MAX_FIELDS], bool) {
     let hay = cx.hay;
-    let from = if marker == DIRECTIVE {
-        at + marker.len()
-    } else {
+    // The DHCP header's marker is its first fields.
+    let from = if marker == DHCP_HEADER {
         at
+    } else {
+        at + marker.len()
     };
     let le = memchr::memchr(b'\n', &hay[from..]).map_or(hay.len(), |p| from + p);
     fields(cx, &hay[from..le], sep)
 }
 
 /// Reports the values of keyed fields on the lines of `body` that a
-/// `#Fields:` directive or a DHCP audit log's header governs.
+/// `#Fields:` directive, a Zeek `#fields` line or a DHCP audit log's
+/// header governs.
 pub(crate) fn lines(cx: &mut Cx, body: Range<usize>) {
-    for (marker, sep) in [(DIRECTIVE, b' '), (DHCP_HEADER, b',')] {
+    for (marker, sep) in [(DIRECTIVE, b' '), (DHCP_HEADER, b','), (ZEEK, b'\t')] {
         governed(cx, body.clone(), marker, sep);
     }
 }
@@ -123,7 +134,7 @@ fn governed(cx: &mut Cx, body: Range<usize>, marker: &[u8], sep: u8) {
                 let e = memchr::memchr(sep, &hay[s..le]).map_or(le, |p| s + p);
                 let e_trim = if hay[s..e].ends_with(b"\r") { e - 1 } else { e };
                 let value = &hay[s..e_trim];
-                if value != b"-" && e_trim > s {
+                if value != b"-" && value != b"(empty)" && e_trim > s {
                     match *col {
                         Col::Keyed(kind) => keyed::whole(cx, kind, s..e_trim),
                         Col::Mac => {

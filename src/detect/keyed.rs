@@ -168,7 +168,8 @@ impl KeyIndex {
 /// `svc_backup`, `svc-sql` (Windows and Active Directory service accounts);
 /// Windows' per-session virtual accounts `DWM-2` (Desktop Window Manager)
 /// and `UMFD-2` (font driver host); `ANONYMOUS LOGON`; AWS IAM Identity
-/// Center roles `AWSReservedSSO_…`.
+/// Center roles `AWSReservedSSO_…`; applications' and bots' accounts;
+/// 1C:Enterprise's server user `USR1CV8` and exchange accounts `obmen…`.
 fn service_shaped(lower: &[u8]) -> bool {
     let numbered = |prefix: &[u8]| {
         lower
@@ -181,7 +182,27 @@ fn service_shaped(lower: &[u8]) -> bool {
         .strip_prefix(b"guest-")
         .or_else(|| lower.strip_prefix(b"guest_"))
         .is_some_and(|n| !n.is_empty() && n.iter().all(u8::is_ascii_digit));
-    lower.starts_with(b"svc_")
+    // An application's or a bot's account (`crm_app`, `billing-api`,
+    // `report_bot`), and 1C's exchange accounts (`obmen_1c`, `obmen_ut`:
+    // «обмен», data exchange between infobases).
+    const APP_SUFFIXES: &[&[u8]] = &[
+        b"_app",
+        b"-app",
+        b"_svc",
+        b"-svc",
+        b"_bot",
+        b"-bot",
+        b"_api",
+        b"-api",
+        b"_service",
+        b"-service",
+    ];
+    APP_SUFFIXES
+        .iter()
+        .any(|x| lower.ends_with(x) && lower.len() > x.len())
+        || lower.starts_with(b"obmen")
+        || lower.starts_with(b"usr1cv8")
+        || lower.starts_with(b"svc_")
         || lower.starts_with(b"svc-")
         || lower.starts_with(b"service-account-")
         || guest
