@@ -663,6 +663,14 @@ fn cyrillic_word(cx: &mut Cx, s: usize) -> usize {
                 return end;
             }
         }
+        // `Розыбакиева 247, кв 31`: a street without its marker.
+        if bytes::at(hay, names::word_end(hay, s)) == Some(b' ')
+            && bytes::at(hay, names::word_end(hay, s) + 1).is_some_and(is_digit)
+        {
+            if let Some(end) = address::bare_street(cx, s) {
+                return end;
+            }
+        }
         // A chat export's sender first: the phone book's label around a
         // name (`Курьер Ержан ЖЖ`) is no part of it.
         if let Some(end) = person::chat_sender(cx, s) {

@@ -99,9 +99,26 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
 /// a run is as often a hash's prefix or an id. It needs a letter and a
 /// digit (twelve digits are left to the IIN, a word is no address).
 pub(crate) fn bare(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
-    let run = &cx.hay[s..e];
-    if !run.iter().any(u8::is_ascii_digit)
-        || !run.iter().any(u8::is_ascii_alphabetic)
+    let hay = cx.hay;
+    let run = &hay[s..e];
+    // A value's own delimiters around it, one letter case, a digit and a
+    // letter: checked before the field's key is looked up (a log's hex
+    // ids inside paths and words are many).
+    let opens = bytes::before(hay, s)
+        .is_none_or(|b| matches!(b, b'"' | b'\'' | b'=' | b':' | b'>' | b',' | b'\t' | b' '));
+    let closes = bytes::at(hay, e).is_none_or(|b| {
+        matches!(
+            b,
+            b'"' | b'\'' | b',' | b'<' | b';' | b'&' | b' ' | b'\n' | b'\r' | b'\t'
+        )
+    });
+    let upper = run.iter().any(u8::is_ascii_uppercase);
+    let lower = run.iter().any(u8::is_ascii_lowercase);
+    if !opens
+        || !closes
+        || upper && lower
+        || !run.iter().any(u8::is_ascii_digit)
+        || !(upper || lower)
         || !cx.named_for(s, Kind::Mac)
     {
         return None;

@@ -653,6 +653,22 @@ pub(crate) fn tagged(cx: &mut Cx, s: usize) -> Option<usize> {
 /// before a surname of a Russian form (`Азамат Алдоңғаров`): see `at`.
 fn given_before_surname(hay: &[u8], s: usize, e: usize) -> bool {
     let ne = word_end(hay, e + 1);
+    // First the cheap test on the next word's bytes: -ов-, -ев-, -ёв-,
+    // -ин-, -ын- somewhere in it (most pairs fail here).
+    let next = &hay[e + 1..ne];
+    let shaped = next.windows(4).any(|w| {
+        matches!(
+            w,
+            [0xD0, 0xBE | 0xB5, 0xD0, 0xB2]
+                | [0xD1, 0x91, 0xD0, 0xB2]
+                | [0xD0, 0xB8, 0xD0, 0xBD]
+                | [0xD1, 0x8B, 0xD0, 0xBD]
+        )
+    });
+    let mut buf = [0u8; 96];
+    if !shaped || !super::names::lower(&hay[s..e], &mut buf).is_some_and(super::names::is_given) {
+        return false;
+    }
     // `Азамат Серікбаев Даурен`: a given name after the surname makes the
     // first word the title.
     if hay.get(ne) == Some(&b' ') && is_upper_at(hay, ne + 1) {
@@ -661,10 +677,7 @@ fn given_before_surname(hay: &[u8], s: usize, e: usize) -> bool {
             return false;
         }
     }
-    let mut buf = [0u8; 96];
-    russian_surname_form(&hay[e + 1..ne])
-        && !classify(&hay[e + 1..ne]).stop
-        && super::names::lower(&hay[s..e], &mut buf).is_some_and(super::names::is_given)
+    russian_surname_form(next) && !classify(next).stop
 }
 
 /// Whether `w` ends as a Russian-form surname, maybe with a Kazakh case
