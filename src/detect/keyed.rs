@@ -883,7 +883,34 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
         (first.is_ascii_uppercase() && (k2 == 0 || !hay[k2 - 1].is_ascii_alphanumeric()))
             .then(|| keys.kind_of(&hay[k2..key_end]))
             .flatten()
-    })?;
+    });
+    let kind =
+        kind.or_else(|| (json && device_object_id(hay, ks, key_end)).then_some(Kind::DeviceId))?;
+    // Segment's `anonymousId` is the `ajs_anonymous_id` cookie's on the
+    // web and a device's in its mobile libraries (analytics-ios,
+    // analytics-android, analytics-react-native, analytics-swift,
+    // analytics-kotlin), which the event names in `context.library`.
+    let kind = if kind == Kind::CookieId && hay[ks..key_end].eq_ignore_ascii_case(b"anonymousId") {
+        let le = memchr::memchr(b'\n', &hay[colon..]).map_or(hay.len(), |p| colon + p);
+        let ls = memchr::memrchr(b'\n', &hay[..ks]).map_or(0, |p| p + 1);
+        let line = &hay[ls..le];
+        let mobile = [
+            &b"\"analytics-ios"[..],
+            b"\"analytics-android",
+            b"\"analytics-react-native",
+            b"\"analytics-swift",
+            b"\"analytics-kotlin",
+        ]
+        .iter()
+        .any(|m| memchr::memmem::find(line, m).is_some());
+        if mobile {
+            Kind::DeviceId
+        } else {
+            kind
+        }
+    } else {
+        kind
+    };
     let mut s = colon + 1;
     // Spaces, or tabs as Windows renders an event (`Account Name:\t\tokim`).
     while matches!(hay.get(s), Some(b' ' | b'\t')) {
@@ -914,6 +941,21 @@ pub(crate) fn at_colon(cx: &mut Cx, keys: &KeyIndex, colon: usize) -> Option<usi
     report(cx, kind, s, e)
 }
 
+/// Whether the JSON key `ks..ke` is `id` inside a `"device":{…}` object
+/// (Segment's and many SDKs' `context.device.id`): the device's id.
+fn device_object_id(hay: &[u8], ks: usize, ke: usize) -> bool {
+    if &hay[ks..ke] != b"id" {
+        return false;
+    }
+    let from = ks.saturating_sub(256);
+    let Some(open) = memchr::memmem::rfind(&hay[from..ks], b"\"device\":{") else {
+        return false;
+    };
+    !hay[from + open + 10..ks]
+        .iter()
+        .any(|&b| b == b'}' || b == b'{')
+}
+
 /// At the text of an XML element named by a known key
 /// (`<wsse:Username>a.kenzhebekova</wsse:Username>`, `<DeviceId>…`): the
 /// whole text up to the closing tag, namespace prefix dropped.
@@ -939,9 +981,16 @@ pub(crate) fn element(cx: &mut Cx, keys: &KeyIndex, s: usize) -> Option<usize> {
     }
     // Windows event XML names each field in an attribute:
     // `<Data Name='TargetUserName'>okim</Data>`.
-    let (ks, ke) = if &hay[ks..ke] == b"Data" {
+    // Android's SharedPreferences name each value too:
+    // `<string name="installation_id">4f7c…</string>`.
+    let (ks, ke) = if matches!(&hay[ks..ke], b"Data" | b"string" | b"int" | b"long") {
         let attrs = &hay[ke..gt];
-        let at = memchr::memmem::find(attrs, b"Name=")?;
+        let name: &[u8] = if &hay[ks..ke] == b"Data" {
+            b"Name="
+        } else {
+            b"name="
+        };
+        let at = memchr::memmem::find(attrs, name)?;
         let q = *attrs.get(at + 5)?;
         if q != b'\'' && q != b'"' {
             return None;

@@ -66,6 +66,11 @@ pub(crate) fn at(cx: &mut Cx, s: usize) -> Option<usize> {
     if hex.clone().all(|&b| b == b'0') || hex.clone().all(|&b| b == b'f' || b == b'F') {
         return None;
     }
+    // `02:00:00:00:00:00`: what Android (6.0 and later) and iOS (7 and
+    // later) return to apps for the device's own MAC, nobody's.
+    if hex.clone().skip(2).all(|&b| b == b'0') && text[..2] == *b"02" {
+        return None;
+    }
     let has_letter = hex.clone().any(|b| b.is_ascii_alphabetic());
     // `8301.0130.1012`: all digits in Cisco's dotted form that make a valid
     // IIN are left to the IIN detector.
