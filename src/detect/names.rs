@@ -492,7 +492,12 @@ fn classify_uncached(word: &[u8]) -> WordClass {
     WordClass {
         given: is_given(lower),
         surname: ends_with_any(lower, surnames, 3) || SURNAMES.contains(lower),
-        patronymic: ends_with_any(lower, patronymics, 3),
+        // Also with a Kazakh case ending (`Ивановичтің`, `Серікқызына`).
+        patronymic: ends_with_any(lower, patronymics, 3)
+            || !lower.is_ascii()
+                && super::tagger::kazakh_ending(lower.as_bytes()).is_some_and(|e| {
+                    ends_with_any(&lower[..lower.len() - e.len()], patronymics, 3)
+                }),
         stop: false,
         // Russian verbs have no Kazakh letters, and -қали/-ғали (Сейтқали,
         // Ерғали, also in Russian letters) is a Kazakh name.

@@ -524,7 +524,19 @@ fn is_role(word: &[u8]) -> bool {
         return true;
     }
     let mut buf = [0u8; 96];
-    super::names::lower(word, &mut buf).is_some_and(|w| CONTEXT.iter().any(|c| c == w))
+    // A role word in a case form too (`Клиенту`, `Врачом`): a listed word
+    // of five letters or more and an ending of two at most; a hyphenated
+    // role by its first part (`Врач-педиатр`).
+    super::names::lower(word, &mut buf).is_some_and(|whole| {
+        let first = whole.split('-').next().unwrap_or(whole);
+        CONTEXT.iter().any(|c| {
+            c == whole
+                || c == first
+                || c.chars().count() >= 5
+                    && first.starts_with(c.as_str())
+                    && first.chars().count() - c.chars().count() <= 2
+        })
+    })
 }
 
 impl Tagged {
@@ -743,15 +755,24 @@ pub(crate) fn kazakh_surname(cx: &mut Cx, s: usize) -> Option<usize> {
     if !free_standing(hay, s, e) {
         return None;
     }
-    // An initial before it is the name's (`Қ. Дүйсенбековке`).
+    // Initials before it are the name's (`Қ. Дүйсенбековке`, `Б. Ә.
+    // Тұрлыбековке`, `Н.Ә. Ермековке`).
     let mut start = s;
-    if s >= 4
-        && hay[s - 1] == b' '
-        && hay[s - 2] == b'.'
-        && is_upper_at(hay, s - 4)
-        && !letter_before(hay, s - 4)
-    {
-        start = s - 4;
+    if s >= 4 && hay[s - 1] == b' ' {
+        let mut i = s - 1;
+        for _ in 0..2 {
+            // A Cyrillic capital and a dot, glued or after a space.
+            if i >= 3 && hay[i - 1] == b'.' && is_upper_at(hay, i - 3) && !letter_before(hay, i - 3)
+            {
+                start = i - 3;
+                i -= 3;
+                if i >= 1 && hay[i - 1] == b' ' {
+                    i -= 1;
+                }
+            } else {
+                break;
+            }
+        }
     }
     cx.emit(start, e, Kind::Person, 0.7, Needs::Nothing)
         .then_some(e)
