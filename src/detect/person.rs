@@ -512,30 +512,42 @@ fn organisation(hay: &[u8], s: usize, e: usize) -> bool {
 /// Words that name a role or are listed as no name part: the words of
 /// `patterns/dictionaries/not_names.txt` and the person context words.
 fn is_role(word: &[u8]) -> bool {
-    static CONTEXT: std::sync::LazyLock<Vec<String>> = std::sync::LazyLock::new(|| {
-        crate::patterns::load()
-            .into_iter()
-            .filter(|p| p.kind() == Kind::Person)
-            .flat_map(|p| p.context_words().map(str::to_lowercase).collect::<Vec<_>>())
-            .filter(|w| !w.contains(' '))
-            .collect()
-    });
+    static CONTEXT: std::sync::LazyLock<std::collections::HashSet<String>> =
+        std::sync::LazyLock::new(|| {
+            crate::patterns::load()
+                .into_iter()
+                .filter(|p| p.kind() == Kind::Person)
+                .flat_map(|p| p.context_words().map(str::to_lowercase).collect::<Vec<_>>())
+                .filter(|w| !w.contains(' '))
+                .collect()
+        });
     if classify(word).stop {
         return true;
     }
     let mut buf = [0u8; 96];
     // A role word in a case form too (`Клиенту`, `Врачом`): a listed word
-    // of five letters or more and an ending of two at most; a hyphenated
-    // role by its first part (`Врач-педиатр`).
+    // of five letters or more and an ending of one or two letters; a
+    // hyphenated role by its first part (`Врач-педиатр`). Looked up in a
+    // set, the ending cut off.
     super::names::lower(word, &mut buf).is_some_and(|whole| {
         let first = whole.split('-').next().unwrap_or(whole);
-        CONTEXT.iter().any(|c| {
-            c == whole
-                || c == first
-                || c.chars().count() >= 5
-                    && first.starts_with(c.as_str())
-                    && first.chars().count() - c.chars().count() <= 2
-        })
+        if CONTEXT.contains(whole) || CONTEXT.contains(first) {
+            return true;
+        }
+        let mut stem = first;
+        for _ in 0..2 {
+            let Some((i, _)) = stem.char_indices().last() else {
+                return false;
+            };
+            stem = &stem[..i];
+            if stem.chars().count() < 5 {
+                return false;
+            }
+            if CONTEXT.contains(stem) {
+                return true;
+            }
+        }
+        false
     })
 }
 

@@ -187,27 +187,28 @@ fn gate(set: &str, dev: (f64, f64), holdout: (f64, f64)) {
 // chats, a call transcript, HR comments, a power of attorney, a police
 // statement, news, an insurance claim, a dormitory order, reviews,
 // condominium minutes, a bank complaint, an e-gov certificate, an HR
-// e-mail, courier notes), floors set below its scores on arrival:
-// formats 0.968/0.891, syslogs 0.988/0.967, human 0.944/0.864 (all of
-// `dev/` then: formats 0.976/0.958, syslogs 0.945/0.964, human
-// 0.968/0.924). Where a batch's author marks differently from the
+// e-mail, courier notes). On arrival it scored formats 0.968/0.891,
+// syslogs 0.988/0.967, human 0.944/0.864; after the session's fixes
+// (tuned on `dev/` only) 0.971/0.891, 0.990/0.970, 0.949/0.871, and all
+// of `dev/` went from 0.976/0.958, 0.945/0.964, 0.968/0.924 to
+// 0.977/0.968, 0.956/0.983, 0.976/0.930. Where a batch's author marks differently from the
 // earlier ones (a Windows login with its domain, `CORP\\x`; role
 // mailboxes; GitLab's numeric `user_id`), precision falls as much as
 // where the detectors are wrong.
 
 #[test]
 fn structured_formats_score_above_the_floor() {
-    gate("formats", (0.97, 0.95), (0.96, 0.885));
+    gate("formats", (0.97, 0.96), (0.965, 0.885));
 }
 
 #[test]
 fn system_logs_score_above_the_floor() {
-    gate("syslogs", (0.94, 0.96), (0.98, 0.96));
+    gate("syslogs", (0.95, 0.975), (0.985, 0.965));
 }
 
 #[test]
 fn human_text_scores_above_the_floor() {
-    gate("human", (0.96, 0.92), (0.935, 0.855));
+    gate("human", (0.97, 0.925), (0.94, 0.865));
 }
 
 #[test]
