@@ -360,7 +360,7 @@ fn score_by<'s>(
 
 /// The floors `person` must reach on the held-aside part, per language:
 /// (language, precision, recall), a little under the measured figures.
-pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.9, 0.86), (Lang::Kk, 0.92, 0.85)];
+pub const FLOORS: [(Lang, f64, f64); 2] = [(Lang::Ru, 0.9, 0.86), (Lang::Kk, 0.94, 0.87)];
 
 /// Passes of [`train_model`] over the training part.
 pub const EPOCHS: usize = 8;
