@@ -221,7 +221,7 @@ const TITLES: &[&str] = &["би", "хан", "жырау"];
 
 /// At a title word `s..e` after a name, with no marker (`толе би 273`,
 /// `на бухар жырау 49`, `тауке хан 52 квартира 17`): the street from the
-/// name through its house.
+/// name through a house that is surely one, or after a preposition.
 fn titled(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     let hay = cx.hay;
     if s < 3 || hay[s - 1] != b' ' || hay.get(e) != Some(&b' ') {
@@ -237,9 +237,30 @@ fn titled(cx: &mut Cx, s: usize, e: usize) -> Option<usize> {
     if word_end(hay, n) != s - 1 {
         return None;
     }
-    // A number right after a titled name is its house: no count follows
-    // `Толе би`.
+    // The house must be surely one (a flat or house word, a `/` or a
+    // letter, the clause ending), or a preposition or `адрес` stands
+    // before the name (`на толе би 273 там`): `Абылай хан 3 рет келді`
+    // counts a khan's visits.
     let house = house_parts(hay, e)?;
+    let sure = hay[e..house]
+        .iter()
+        .any(|&b| b == b'/' || b.is_ascii_alphabetic() || b >= 0x80)
+        || matches!(
+            hay.get(house),
+            None | Some(b',' | b'.' | b';' | b')' | b'\n' | b'\r' | b'!' | b'?')
+        );
+    let cued = n >= 2 && hay[n - 1] == b' ' && {
+        let mut w = n - 1;
+        while w > 0 && hay[w - 1] >= 0x80 {
+            w -= 1;
+        }
+        let mut buf = [0u8; 96];
+        lower(&hay[w..n - 1], &mut buf)
+            .is_some_and(|x| PREPOSITIONS.contains(&x) || CUES.contains(&x))
+    };
+    if !sure && !cued {
+        return None;
+    }
     cx.emit(n, house, Kind::Address, 0.8, Needs::Nothing)
         .then_some(house)
 }
